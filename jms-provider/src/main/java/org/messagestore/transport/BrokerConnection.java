@@ -1,0 +1,102 @@
+package org.messagestore.transport;
+
+import jakarta.jms.JMSException;
+import java.util.concurrent.CompletableFuture;
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
+
+/**
+ * The client's view of one connection to a broker: the only interface between the client's JMS
+ * classes and the broker. The in-VM transport implements it with direct calls, the TCP transport
+ * with frames; the JMS classes cannot tell which.
+ *
+ * <p>Blocking methods return when the broker has done the work (for work that must be durable: when
+ * it is durable) and throw the {@link JMSException} subtype the spec names, built by the broker
+ * with a message a user can act on. The client checks its own state (closed objects, wrong session
+ * mode, thread rules) before calling; the broker checks everything that needs the broker's state
+ * (names in use, existence, credentials, permissions).
+ *
+ * <p>Message ownership: between {@link DeliverySink#deliver} and the end of the session's
+ * transaction or acknowledgement, a delivery is <em>outstanding</em> and belongs to its session.
+ * The client reports with {@link #consumed} the moment a delivery is handed to the application.
+ * On acknowledge/commit the consumed deliveries of the session are removed for good. On rollback,
+ * recover or session close, all outstanding deliveries of the session return to their queues in
+ * their original order; the consumed ones count as redelivered (delivery count + 1), the others
+ * do not.
+ */
+public interface BrokerConnection {
+
+    /** A broker-unique id for this connection (used for noLocal and temporary destinations). */
+    String connectionId();
+
+    /**
+     * Claims a client id for this connection. Throws InvalidClientIDException when another
+     * connection holds it.
+     */
+    void setClientId(String clientId) throws JMSException;
+
+    void createSession(long sessionId, boolean transacted) throws JMSException;
+
+    /** Closes the session: returns its outstanding deliveries (as rollback) and closes its consumers. */
+    void closeSession(long sessionId) throws JMSException;
+
+    /**
+     * Creates a consumer (and, for topics, its subscription). Deliveries for it go to {@code sink},
+     * possibly before this method returns. Throws InvalidDestinationException for a destination that
+     * does not exist (deleted temporary destination, or one of another connection),
+     * IllegalStateException for an unshared durable subscription that already has a consumer, or
+     * JMSException for a subscription name used by a subscription of the other kind.
+     */
+    void createConsumer(ConsumerSpec spec, DeliverySink sink) throws JMSException;
+
+    /**
+     * Closes a consumer. Its deliveries not yet consumed go back to the queue unchanged; its consumed
+     * but unacknowledged deliveries stay with the session. A non-durable subscription ends with its last consumer.
+     */
+    void closeConsumer(long consumerId) throws JMSException;
+
+    /**
+     * Sends a message. In a transacted session it joins the session's transaction and the future
+     * completes at once; otherwise it completes when the broker has accepted the message, and for a
+     * persistent message only when it is durable. Completes exceptionally with a JMSException
+     * (InvalidDestinationException for a deleted temporary destination).
+     */
+    CompletableFuture<Void> send(long sessionId, MessageData message);
+
+    /** Reports that a delivery was handed to the application. Non-blocking. */
+    void consumed(long consumerId, long deliveryId);
+
+    /** Prefetch 0: asks the broker for one more message for this consumer. Non-blocking. */
+    void pull(long consumerId);
+
+    /**
+     * Prefetch 0: withdraws unanswered {@link #pull}s. When this returns, every message the broker
+     * sent for those pulls is already in the consumer's sink.
+     */
+    void drain(long consumerId) throws JMSException;
+
+    /** Acknowledges every consumed delivery of the session; returns when the acknowledgement is durable. */
+    void acknowledge(long sessionId) throws JMSException;
+
+    /** Commits the session's transaction (its sends and its consumed deliveries). */
+    void commit(long sessionId) throws JMSException;
+
+    /** Rolls back the session's transaction, or, for a non-transacted session, recovers it. */
+    void rollback(long sessionId) throws JMSException;
+
+    /**
+     * Deletes a durable subscription of this connection's client id (or of no client id). Throws
+     * InvalidDestinationException when none exists, IllegalStateException while it has an active
+     * consumer or unacknowledged messages.
+     */
+    void unsubscribe(String subscriptionName) throws JMSException;
+
+    /** Creates a temporary destination owned by this connection. */
+    void createTemporaryDestination(DestinationName destination) throws JMSException;
+
+    /** Deletes a temporary destination; IllegalStateException while it has consumers. */
+    void deleteTemporaryDestination(DestinationName destination) throws JMSException;
+
+    /** Closes the connection: closes its sessions, deletes its temporary destinations, frees its client id. */
+    void close();
+}

@@ -1,0 +1,18 @@
+package org.messagestore.transport;
+
+import org.messagestore.transport.vm.VmConnector;
+
+/** Chooses the transport for a broker URL. */
+public final class Connectors {
+
+    private Connectors() {
+    }
+
+    public static Connector forAddress(BrokerAddress address) {
+        return switch (address.scheme()) {
+            case "vm" -> new VmConnector(address);
+            default -> throw new IllegalArgumentException(
+                    "unsupported broker URL scheme '" + address.scheme() + "'; supported: vm");
+        };
+    }
+}
