@@ -36,6 +36,7 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
     private final BrokerConnection link;
     private final int prefetch;
     private final boolean clientIdAdministered;
+    private final SessionDomain domain;
     private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicLong nextSessionId = new AtomicLong();
     private final AtomicLong nextConsumerId = new AtomicLong();
@@ -49,15 +50,20 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
 
-    private ClientConnection(BrokerConnection link, ClientSettings settings) {
+    private ClientConnection(BrokerConnection link, ClientSettings settings, SessionDomain domain) {
         this.link = link;
+        this.domain = domain;
         this.prefetch = settings.prefetch();
         this.clientIdAdministered = settings.clientId() != null;
         this.clientId = settings.clientId();
     }
 
-    static ClientConnection open(Connector connector, String user, String password, ClientSettings settings)
-            throws JMSException {
+    /**
+     * Opens a connection. {@code domain} records whether it was made as a QueueConnection or
+     * TopicConnection, whose javadoc forbids some of the other domain's methods.
+     */
+    static ClientConnection open(Connector connector, String user, String password, ClientSettings settings,
+            SessionDomain domain) throws JMSException {
         // The transport may report a failure before the connection object exists; relay it once it does.
         AtomicReference<ClientConnection> relay = new AtomicReference<>();
         BrokerConnection link = connector.connect(user, password, cause -> {
@@ -66,7 +72,7 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
                 c.onFailure(cause);
             }
         });
-        ClientConnection connection = new ClientConnection(link, settings);
+        ClientConnection connection = new ClientConnection(link, settings, domain);
         relay.set(connection);
         if (settings.clientId() != null) {
             try {
@@ -337,18 +343,21 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
     @Override
     public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkNotQueueConnection("createSharedConnectionConsumer");
         throw connectionConsumersUnsupported();
     }
 
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkNotQueueConnection("createDurableConnectionConsumer");
         throw connectionConsumersUnsupported();
     }
 
     @Override
     public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName,
             String messageSelector, ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkNotQueueConnection("createSharedDurableConnectionConsumer");
         throw connectionConsumersUnsupported();
     }
 
@@ -362,6 +371,14 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
     public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector,
             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
         throw connectionConsumersUnsupported();
+    }
+
+    /** QueueConnection javadoc: the topic-only methods throw IllegalStateException on a QueueConnection. */
+    private void checkNotQueueConnection(String method) throws JMSException {
+        checkOpen();
+        if (domain == SessionDomain.QUEUE) {
+            throw new IllegalStateException(method + "() is not allowed on a QueueConnection");
+        }
     }
 
     private JMSException connectionConsumersUnsupported() throws JMSException {

@@ -273,6 +273,10 @@ public final class ClientSession implements QueueSession, TopicSession {
             throw new IllegalStateException("close() must not be called from a message listener of its own session");
         }
         checkNotCompletionThread("close()");
+        // A running listener keeps full use of its session until it returns (6.2.7), and pending
+        // asynchronous sends complete: stop both before the session counts as closed.
+        listeners.close();
+        completions.close();
         lock.lock();
         try {
             if (closed) {
@@ -283,8 +287,6 @@ public final class ClientSession implements QueueSession, TopicSession {
         } finally {
             lock.unlock();
         }
-        listeners.close();
-        completions.close();
         consumers.forEach(ClientMessageConsumer::markClosed);
         consumers.clear();
         producers.forEach(ClientMessageProducer::markClosed);
@@ -511,6 +513,9 @@ public final class ClientSession implements QueueSession, TopicSession {
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
         checkQueueDomain("createBrowser");
+        if (queue == null) {
+            throw new InvalidDestinationException("queue must not be null");
+        }
         throw new JMSException("queue browsers are not available in this version of MessageStore");
     }
 

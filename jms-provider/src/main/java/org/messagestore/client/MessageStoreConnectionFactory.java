@@ -66,27 +66,29 @@ public class MessageStoreConnectionFactory
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        return open(userName, password);
+        return open(userName, password, SessionDomain.UNIFIED);
     }
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException {
-        return (QueueConnection) createConnection();
+        ClientSettings s = settings();
+        return createQueueConnection(s.user(), s.password());
     }
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        return open(userName, password);
+        return open(userName, password, SessionDomain.QUEUE);
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException {
-        return (TopicConnection) createConnection();
+        ClientSettings s = settings();
+        return createTopicConnection(s.user(), s.password());
     }
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        return open(userName, password);
+        return open(userName, password, SessionDomain.TOPIC);
     }
 
     @Override
@@ -110,16 +112,16 @@ public class MessageStoreConnectionFactory
     public JMSContext createContext(String userName, String password, int sessionMode) {
         ClientContext.checkSessionMode(sessionMode);
         try {
-            return new ClientContext(open(userName, password), sessionMode);
+            return new ClientContext(open(userName, password, SessionDomain.UNIFIED), sessionMode);
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }
     }
 
-    private ClientConnection open(String user, String password) throws JMSException {
+    private ClientConnection open(String user, String password, SessionDomain domain) throws JMSException {
         ClientSettings s = settings();
         Connector connector = s.connector();
-        return ClientConnection.open(connector, user, password, s);
+        return ClientConnection.open(connector, user, password, s, domain);
     }
 
     @Override

@@ -1,0 +1,142 @@
+package org.messagestore.broker;
+
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.MessageStores;
+import org.messagestore.store.PreparedTransaction;
+import org.messagestore.transport.BrokerConnection;
+import org.messagestore.transport.ConnectionListener;
+import org.messagestore.transport.vm.VmBrokers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running broker: queues, topics and subscriptions over a {@link MessageStore}. Several brokers may
+ * run side by side in one JVM; each registers under its name so that {@code vm://<name>} finds it.
+ *
+ * <p>Threads: the broker starts none of its own. Work runs on the threads that call its connections
+ * and on the store's completion threads (see {@link MessageQueue}). {@link #close()} closes every open
+ * connection, telling each client through its {@link ConnectionListener}, then closes the store if
+ * the broker opened it.
+ */
+public final class Broker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final boolean ownsStore;
+    private final BrokerServices services;
+    private final Authenticator authenticator;
+    private final List<PreparedTransaction> inDoubt;
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connectionCount = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Broker(BrokerConfig config, MessageStore store, boolean ownsStore) throws JMSException {
+        this.config = config;
+        this.store = store;
+        this.ownsStore = ownsStore;
+        this.services = BrokerServices.create(config, store);
+        this.authenticator = new Authenticator(config.name(), config.users(), config.allowAnonymous());
+        this.inDoubt = new StoreRecovery(services).run();
+        for (String queue : config.queues()) {
+            services.destinations().declareQueue(queue);
+        }
+        for (String topic : config.topics()) {
+            services.destinations().declareTopic(topic);
+        }
+    }
+
+    /** Starts a broker: opens (or takes) its store, recovers from it, and registers it for {@code vm://}. */
+    public static Broker start(BrokerConfig config) throws JMSException {
+        boolean ownsStore = config.store() == null;
+        MessageStore store = ownsStore ? MessageStores.openDefault(config.dataDir()) : config.store();
+        if (!store.survivesRestart()) {
+            LOG.warn("broker '{}' uses the {}: persistent messages and durable subscriptions will not survive a restart of the JVM",
+                    config.name(), store.description());
+        }
+        try {
+            Broker broker = new Broker(config, store, ownsStore);
+            VmBrokers.register(config.name(), broker);
+            LOG.info("broker '{}' started on the {}", config.name(), store.description());
+            return broker;
+        } catch (JMSException | RuntimeException e) {
+            if (ownsStore) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** XA branches found prepared at start and not yet resolved. */
+    public List<PreparedTransaction> inDoubtTransactions() {
+        return List.copyOf(inDoubt);
+    }
+
+    /**
+     * Opens a connection after checking the credentials; JMSSecurityException when they are refused.
+     * {@code listener} hears when the broker closes under the connection (may be null).
+     */
+    public BrokerConnection connect(String user, String password, ConnectionListener listener) throws JMSException {
+        if (closed.get()) {
+            throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
+        }
+        authenticator.authenticate(user, password);
+        String connectionId = config.name() + "-connection-" + connectionCount.incrementAndGet();
+        ServerConnection connection = new ServerConnection(connectionId, services, listener, connections::remove);
+        connections.add(connection);
+        if (closed.get()) {
+            connection.close();
+            throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
+        }
+        return connection;
+    }
+
+    /** Test and management view: the queue destination {@code name}, or null. */
+    MessageQueue queue(String name) {
+        return services.destinations().findQueue(name);
+    }
+
+    BrokerServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        JMSException cause = new JMSException("broker '" + config.name() + "' was shut down");
+        for (ServerConnection connection : List.copyOf(connections)) {
+            connection.closeByBroker(cause);
+        }
+        VmBrokers.unregister(config.name(), this);
+        if (ownsStore) {
+            store.close();
+        }
+        LOG.info("broker '{}' stopped", config.name());
+    }
+
+    @Override
+    public String toString() {
+        return "broker '" + config.name() + "'";
+    }
+}

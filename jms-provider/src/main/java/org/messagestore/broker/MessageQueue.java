@@ -1,0 +1,341 @@
+package org.messagestore.broker;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import jakarta.jms.InvalidDestinationException;
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.QueueId;
+import org.messagestore.store.StoreOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A queue of message references with its consumers: a queue destination, a temporary queue, or the
+ * queue behind a topic subscription. It orders messages by priority then arrival, pushes them
+ * round-robin to consumers that have credit, and takes them back on rollback.
+ *
+ * <p>Threads: all state (pending references, consumers, the round-robin cursor, the outstanding
+ * count, and the credit of its consumers) is guarded by {@code lock}. Any thread may call in: client
+ * threads (send, consumed, pull, rollback) and store completion threads (a durable send becoming
+ * visible). Dispatch runs on the calling thread with the lock held; it calls only non-blocking
+ * {@link org.messagestore.transport.DeliverySink}s and {@link ServerSession#addOutstanding}. The lock
+ * is never held while calling the store. Lock order: subscription registry, then queue, then session.
+ */
+final class MessageQueue implements Address {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
+
+    private final DestinationName name;
+    private final String description;
+    private final QueueId storeQueue;
+    private final MessageStore store;
+    private final String ownerConnectionId;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final TreeSet<MessageReference> pending = new TreeSet<>(MessageReference.DISPATCH_ORDER);
+    private final List<ServerConsumer> consumers = new ArrayList<>();
+    private int nextConsumer;
+    private int outstanding;
+    private boolean deleted;
+
+    /**
+     * @param name              the destination this queue serves (the topic, for a subscription)
+     * @param description       for error messages, e.g. {@code queue 'orders'}
+     * @param storeQueue        where its persistent references are stored, or null when it is not
+     *                          durable (temporary queues, non-durable subscriptions)
+     * @param ownerConnectionId the creating connection of a temporary queue, else null
+     */
+    MessageQueue(DestinationName name, String description, QueueId storeQueue, MessageStore store, String ownerConnectionId) {
+        this.name = name;
+        this.description = description;
+        this.storeQueue = storeQueue;
+        this.store = store;
+        this.ownerConnectionId = ownerConnectionId;
+    }
+
+    @Override
+    public DestinationName name() {
+        return name;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** True when persistent messages in this queue are written to the store. */
+    boolean durable() {
+        return storeQueue != null;
+    }
+
+    QueueId storeQueue() {
+        return storeQueue;
+    }
+
+    String ownerConnectionId() {
+        return ownerConnectionId;
+    }
+
+    @Override
+    public List<MessageQueue> targets(BrokerMessage message) {
+        return isDeleted() ? List.of() : List.of(this);
+    }
+
+    /** Adds references (new messages, or recovered ones) and dispatches. */
+    void enqueue(Collection<MessageReference> references) {
+        withLockThenDispatch(() -> {
+            if (!deleted) {
+                pending.addAll(references);
+            }
+        });
+    }
+
+    void addConsumer(ServerConsumer consumer) throws InvalidDestinationException {
+        lock.lock();
+        try {
+            if (deleted) {
+                throw new InvalidDestinationException(description + " has been deleted");
+            }
+            consumers.add(consumer);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    /**
+     * Removes a consumer. Its unconsumed deliveries come back unchanged (BrokerConnection#closeConsumer);
+     * its consumed ones stay with its session until acknowledge or rollback.
+     */
+    void removeConsumer(ServerConsumer consumer) {
+        // Only unconsumed deliveries are taken, so there are no delivery counts to store.
+        takeBack(consumer.session(), d -> d.consumer() == consumer && !d.consumed(), () -> {
+            consumer.detach();
+            consumers.remove(consumer);
+        });
+    }
+
+    /** A delivery of {@code consumer} reached the application: one more prefetch slot. */
+    void consumed(ServerConsumer consumer) {
+        withLockThenDispatch(consumer::consumedOne);
+    }
+
+    void pull(ServerConsumer consumer) {
+        withLockThenDispatch(consumer::pull);
+    }
+
+    /**
+     * Cancels unanswered pulls. Dispatch happens under the same lock, so when this returns every
+     * delivery pushed for those pulls is already in the consumer's sink.
+     */
+    void drain(ServerConsumer consumer) {
+        lock.lock();
+        try {
+            consumer.drain();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes back the deliveries of {@code session} from this queue that match {@code which}, in one
+     * step with respect to dispatch: the affected consumers' buffers are discarded before anything is
+     * pushed again. Consumed ones count a redelivery; all return to their original positions.
+     *
+     * @return store updates for the new delivery counts (empty unless durable)
+     */
+    List<StoreOperation> takeBack(ServerSession session, Predicate<OutstandingDelivery> which) {
+        return takeBack(session, which, () -> {
+        });
+    }
+
+    private List<StoreOperation> takeBack(ServerSession session, Predicate<OutstandingDelivery> which, Runnable alsoUnderLock) {
+        List<StoreOperation> countUpdates = new ArrayList<>();
+        withLockThenDispatch(() -> {
+            alsoUnderLock.run();
+            List<OutstandingDelivery> taken = session.takeOutstanding(this, which);
+            Map<ServerConsumer, Integer> unconsumedByConsumer = new LinkedHashMap<>();
+            for (OutstandingDelivery delivery : taken) {
+                MessageReference reference = delivery.reference();
+                if (delivery.consumed()) {
+                    reference.countRedelivery();
+                    if (durable() && reference.message().persistent()) {
+                        countUpdates.add(new StoreOperation.UpdateDeliveryCount(
+                                storeQueue, reference.message().storeId(), reference.deliveryCount()));
+                    }
+                } else {
+                    unconsumedByConsumer.merge(delivery.consumer(), 1, Integer::sum);
+                }
+                if (!deleted) {
+                    pending.add(reference);
+                }
+            }
+            unconsumedByConsumer.forEach(ServerConsumer::takenBack);
+            outstanding -= taken.size();
+        });
+        return countUpdates;
+    }
+
+    /** Acknowledged or committed deliveries have left the queue for good. */
+    void settled(int count) {
+        lock.lock();
+        try {
+            outstanding -= count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The store record to delete when a reference of this queue is acknowledged, or null. */
+    StoreOperation removal(MessageReference reference) {
+        return durable() && reference.message().persistent()
+                ? new StoreOperation.RemoveReference(storeQueue, reference.message().storeId())
+                : null;
+    }
+
+    int consumerCount() {
+        lock.lock();
+        try {
+            return consumers.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Delivered messages not yet acknowledged, committed or taken back. */
+    boolean hasOutstanding() {
+        lock.lock();
+        try {
+            return outstanding > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int pendingCount() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes the queue unless a consumer is attached; returns whether it was deleted. */
+    boolean deleteIfNoConsumers() {
+        lock.lock();
+        try {
+            if (!consumers.isEmpty()) {
+                return false;
+            }
+            deleteLocked();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes the queue and drops its messages; later sends to it go nowhere. */
+    void delete() {
+        lock.lock();
+        try {
+            deleteLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void deleteLocked() {
+        deleted = true;
+        pending.clear();
+        consumers.forEach(ServerConsumer::detach);
+        consumers.clear();
+    }
+
+    boolean isDeleted() {
+        lock.lock();
+        try {
+            return deleted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void dispatch() {
+        withLockThenDispatch(() -> {
+        });
+    }
+
+    private void withLockThenDispatch(Runnable change) {
+        List<MessageReference> expired;
+        lock.lock();
+        try {
+            change.run();
+            expired = dispatchLocked();
+        } finally {
+            lock.unlock();
+        }
+        dropExpired(expired);
+    }
+
+    /** Pushes pending messages, round-robin, to consumers with credit; returns the expired ones it met. */
+    private List<MessageReference> dispatchLocked() {
+        List<MessageReference> expired = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        while (!pending.isEmpty()) {
+            ServerConsumer consumer = nextConsumerWithCredit();
+            if (consumer == null) {
+                break;
+            }
+            MessageReference reference = pending.pollFirst();
+            // Jakarta Messaging 3.1, 3.4.9 "JMSExpiration": an expired message should not be delivered.
+            if (reference.message().data().isExpired(now)) {
+                expired.add(reference);
+                continue;
+            }
+            outstanding++;
+            consumer.deliver(reference);
+        }
+        return expired;
+    }
+
+    private ServerConsumer nextConsumerWithCredit() {
+        int size = consumers.size();
+        for (int i = 0; i < size; i++) {
+            int index = (nextConsumer + i) % size;
+            ServerConsumer candidate = consumers.get(index);
+            if (candidate.hasCredit()) {
+                nextConsumer = (index + 1) % size;
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private void dropExpired(List<MessageReference> expired) {
+        List<StoreOperation> removals = new ArrayList<>();
+        for (MessageReference reference : expired) {
+            StoreOperation removal = removal(reference);
+            if (removal != null) {
+                removals.add(removal);
+            }
+        }
+        if (!removals.isEmpty()) {
+            store.apply(removals).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.warn("could not remove {} expired message(s) of {} from the store", removals.size(), description, failure);
+                }
+            });
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

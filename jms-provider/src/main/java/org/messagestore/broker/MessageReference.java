@@ -1,0 +1,43 @@
+package org.messagestore.broker;
+
+import java.util.Comparator;
+
+/**
+ * One queue's hold on a message: the same {@link BrokerMessage} may be referenced by several
+ * subscriptions, each with its own delivery count.
+ *
+ * <p>Threads: {@code deliveryCount} is changed only by the queue that holds the reference, under
+ * that queue's lock (when the reference comes back after a rollback).
+ */
+final class MessageReference {
+
+    /**
+     * Dispatch order: higher priority first, then arrival order. Jakarta Messaging 3.1, 3.4.10
+     * "JMSPriority": a provider should do its best to deliver expedited messages ahead of normal ones.
+     * A reference taken back after a rollback sorts to its original position by the same rule.
+     */
+    static final Comparator<MessageReference> DISPATCH_ORDER =
+            Comparator.comparingInt((MessageReference r) -> -r.message.priority())
+                    .thenComparingLong(r -> r.message.storeId());
+
+    private final BrokerMessage message;
+    private int deliveryCount;
+
+    MessageReference(BrokerMessage message, int deliveryCount) {
+        this.message = message;
+        this.deliveryCount = deliveryCount;
+    }
+
+    BrokerMessage message() {
+        return message;
+    }
+
+    /** Times delivered and taken back; the next delivery carries JMSXDeliveryCount = this + 1. */
+    int deliveryCount() {
+        return deliveryCount;
+    }
+
+    void countRedelivery() {
+        deliveryCount++;
+    }
+}

@@ -1,0 +1,93 @@
+package org.messagestore.broker;
+
+import jakarta.jms.JMSException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.StoreOperation;
+
+/**
+ * Turns a sent message into references on the queues that receive it, and into the store work that
+ * makes it durable: the body once, one reference per durable queue. Non-persistent messages and
+ * non-durable queues skip the store (Jakarta Messaging 3.1, 4.7 "Message delivery mode").
+ *
+ * <p>Threads: stateless apart from the id counter; called from client threads. A durable send is
+ * enqueued on the thread that completes the store write.
+ */
+final class MessageRouter {
+
+    /** A message and the queues it goes to. */
+    record Routed(BrokerMessage message, List<MessageQueue> targets) {
+    }
+
+    private final MessageStore store;
+    private final AtomicLong storeIds = new AtomicLong();
+
+    MessageRouter(MessageStore store) {
+        this.store = store;
+    }
+
+    /** After recovery: new ids continue above every stored one, keeping arrival order. */
+    void continueAfter(long highestStoredId) {
+        storeIds.accumulateAndGet(highestStoredId, Math::max);
+    }
+
+    BrokerMessage accept(MessageData data, String senderConnectionId, String senderClientId) {
+        return new BrokerMessage(storeIds.incrementAndGet(), data, senderConnectionId, senderClientId);
+    }
+
+    /** Where the message goes now; for a topic, to each subscription that takes it (none: dropped). */
+    Routed route(BrokerMessage message, Address address) {
+        return new Routed(message, address.targets(message));
+    }
+
+    List<StoreOperation> storeOperations(Routed routed) {
+        BrokerMessage message = routed.message();
+        List<StoreOperation> work = new ArrayList<>();
+        if (!message.persistent()) {
+            return work;
+        }
+        for (MessageQueue target : routed.targets()) {
+            if (target.durable()) {
+                work.add(new StoreOperation.AddReference(target.storeQueue(), message.storeId()));
+            }
+        }
+        if (!work.isEmpty()) {
+            work.add(0, new StoreOperation.AddMessage(message.storeId(), message.data()));
+        }
+        return work;
+    }
+
+    void enqueue(Routed routed) {
+        for (MessageQueue target : routed.targets()) {
+            target.enqueue(List.of(new MessageReference(routed.message(), 0)));
+        }
+    }
+
+    /**
+     * A non-transacted send: visible to consumers, and for a persistent message durable, when the
+     * returned future completes.
+     */
+    CompletableFuture<Void> send(BrokerMessage message, Address address) {
+        Routed routed = route(message, address);
+        List<StoreOperation> work = storeOperations(routed);
+        if (work.isEmpty()) {
+            enqueue(routed);
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        store.apply(work).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                JMSException e = StoreCalls.failure("store a persistent message for " + address.name(), failure);
+                accepted.completeExceptionally(e);
+            } else {
+                enqueue(routed);
+                accepted.complete(null);
+            }
+        });
+        return accepted;
+    }
+}

@@ -1,0 +1,277 @@
+package org.messagestore.broker;
+
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.transport.BrokerConnection;
+import org.messagestore.transport.ConnectionListener;
+import org.messagestore.transport.ConsumerSpec;
+import org.messagestore.transport.DeliverySink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's side of one client connection: the in-VM transport hands it to the client directly, a
+ * network server drives it from decoded frames. It routes each call to the session, consumer, queue
+ * or registry concerned and knows nothing of client classes.
+ *
+ * <p>Threads: called by the client's threads (and by {@link Broker#close}). Its maps are concurrent;
+ * the client id is written once under {@code this}. Per-session ordering is the client's job.
+ */
+final class ServerConnection implements BrokerConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConnection.class);
+
+    private final String connectionId;
+    private final BrokerServices services;
+    private final ConnectionListener listener;
+    private final Consumer<ServerConnection> onClose;
+    private final AtomicLong deliveryIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Long, ServerConsumer> consumers = new ConcurrentHashMap<>();
+    private final Set<DestinationName> temporaries = ConcurrentHashMap.newKeySet();
+    private volatile String clientId;
+
+    ServerConnection(String connectionId, BrokerServices services, ConnectionListener listener,
+                     Consumer<ServerConnection> onClose) {
+        this.connectionId = connectionId;
+        this.services = services;
+        this.listener = listener;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public String connectionId() {
+        return connectionId;
+    }
+
+    long nextDeliveryId() {
+        return deliveryIds.incrementAndGet();
+    }
+
+    @Override
+    public synchronized void setClientId(String newClientId) throws JMSException {
+        ensureOpen();
+        if (clientId != null) {
+            throw new IllegalStateException("this connection already has client id '" + clientId + "'");
+        }
+        services.clientIds().claim(newClientId, connectionId);
+        clientId = newClientId;
+    }
+
+    @Override
+    public void createSession(long sessionId, boolean transacted) throws JMSException {
+        ensureOpen();
+        if (sessions.putIfAbsent(sessionId, new ServerSession(sessionId, transacted, this, services)) != null) {
+            throw new JMSException("session " + sessionId + " already exists on connection " + connectionId);
+        }
+    }
+
+    @Override
+    public void closeSession(long sessionId) throws JMSException {
+        ServerSession session = sessions.remove(sessionId);
+        if (session != null) {
+            closeSession(session);
+        }
+    }
+
+    /** Closing a session closes its consumers and returns its outstanding deliveries as a rollback does. */
+    private void closeSession(ServerSession session) throws JMSException {
+        for (ServerConsumer consumer : session.consumers()) {
+            closeConsumer(consumer.id());
+        }
+        session.rollback();
+    }
+
+    @Override
+    public void createConsumer(ConsumerSpec spec, DeliverySink sink) throws JMSException {
+        ensureOpen();
+        ServerSession session = session(spec.sessionId());
+        if (consumers.containsKey(spec.consumerId())) {
+            throw new JMSException("consumer " + spec.consumerId() + " already exists on connection " + connectionId);
+        }
+        if (spec.selector() != null && !spec.selector().isEmpty()) {
+            throw new InvalidSelectorException("message selectors are not supported yet");
+        }
+        SubscriptionRegistry.ConsumerFactory factory = (queue, subscription) -> {
+            ServerConsumer consumer = new ServerConsumer(spec, session, sink, queue, subscription);
+            consumers.put(consumer.id(), consumer);
+            session.addConsumer(consumer);
+            return consumer;
+        };
+        try {
+            if (spec.destination().isTopic()) {
+                TopicAddress topic = services.destinations().topicForConsumer(spec.destination(), connectionId);
+                services.subscriptions().subscribe(spec, topic, clientId, connectionId, factory);
+            } else {
+                if (spec.durable() || spec.shared() || spec.subscriptionName() != null) {
+                    throw new InvalidDestinationException("subscriptions need a topic, and " + spec.destination() + " is not one");
+                }
+                MessageQueue queue = services.destinations().queueForConsumer(spec.destination(), connectionId);
+                factory.create(queue, null);
+                queue.addConsumer(consumers.get(spec.consumerId()));
+            }
+        } catch (JMSException | RuntimeException e) {
+            closeConsumer(spec.consumerId());
+            throw e;
+        }
+    }
+
+    @Override
+    public void closeConsumer(long consumerId) {
+        ServerConsumer consumer = consumers.remove(consumerId);
+        if (consumer == null) {
+            return;
+        }
+        consumer.session().removeConsumer(consumer);
+        if (consumer.subscription() != null) {
+            services.subscriptions().release(consumer);
+        } else {
+            consumer.queue().removeConsumer(consumer);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> send(long sessionId, MessageData message) {
+        try {
+            ensureOpen();
+            ServerSession session = session(sessionId);
+            Address address = services.destinations().forSend(message.destination());
+            BrokerMessage accepted = services.router().accept(message, connectionId, clientId);
+            if (session.transacted()) {
+                session.enlist(new PendingSend(accepted, address));
+                return CompletableFuture.completedFuture(null);
+            }
+            return services.router().send(accepted, address);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void consumed(long consumerId, long deliveryId) {
+        ServerConsumer consumer = consumers.get(consumerId);
+        if (consumer != null && consumer.session().markConsumed(deliveryId) != null) {
+            consumer.queue().consumed(consumer);
+        }
+    }
+
+    @Override
+    public void pull(long consumerId) {
+        ServerConsumer consumer = consumers.get(consumerId);
+        if (consumer != null) {
+            consumer.queue().pull(consumer);
+        }
+    }
+
+    @Override
+    public void drain(long consumerId) throws JMSException {
+        ServerConsumer consumer = consumers.get(consumerId);
+        if (consumer != null) {
+            consumer.queue().drain(consumer);
+        }
+    }
+
+    @Override
+    public void acknowledge(long sessionId) throws JMSException {
+        ensureOpen();
+        session(sessionId).acknowledge();
+    }
+
+    @Override
+    public void commit(long sessionId) throws JMSException {
+        ensureOpen();
+        ServerSession session = session(sessionId);
+        if (!session.transacted()) {
+            throw new IllegalStateException("session " + sessionId + " is not transacted");
+        }
+        session.commit();
+    }
+
+    @Override
+    public void rollback(long sessionId) throws JMSException {
+        ensureOpen();
+        session(sessionId).rollback();
+    }
+
+    @Override
+    public void unsubscribe(String subscriptionName) throws JMSException {
+        ensureOpen();
+        services.subscriptions().unsubscribe(clientId, subscriptionName);
+    }
+
+    @Override
+    public void createTemporaryDestination(DestinationName destination) throws JMSException {
+        ensureOpen();
+        services.destinations().createTemporary(destination, connectionId);
+        temporaries.add(destination);
+    }
+
+    @Override
+    public void deleteTemporaryDestination(DestinationName destination) throws JMSException {
+        ensureOpen();
+        services.destinations().deleteTemporary(destination, connectionId);
+        temporaries.remove(destination);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (ServerSession session : List.copyOf(sessions.values())) {
+            sessions.remove(session.id());
+            try {
+                closeSession(session);
+            } catch (JMSException e) {
+                LOG.warn("closing session {} of connection {} failed", session.id(), connectionId, e);
+            }
+        }
+        services.destinations().deleteTemporariesOf(connectionId);
+        temporaries.clear();
+        services.clientIds().release(clientId, connectionId);
+        onClose.accept(this);
+    }
+
+    /** The broker is going away: close, then tell the client its connection failed. */
+    void closeByBroker(JMSException cause) {
+        if (closed.get()) {
+            return;
+        }
+        close();
+        if (listener != null) {
+            listener.connectionFailed(cause);
+        }
+    }
+
+    private ServerSession session(long sessionId) throws JMSException {
+        ServerSession session = sessions.get(sessionId);
+        if (session == null) {
+            throw new IllegalStateException("session " + sessionId + " does not exist or is closed");
+        }
+        return session;
+    }
+
+    private void ensureOpen() throws IllegalStateException {
+        if (closed.get()) {
+            throw new IllegalStateException("connection " + connectionId + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + connectionId + (clientId == null ? "" : " (client id '" + clientId + "')");
+    }
+}

@@ -1,0 +1,189 @@
+package org.messagestore.broker;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.TransactionRolledBackException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.messagestore.store.StoreOperation;
+
+/**
+ * The broker's side of one client session: its outstanding deliveries, in delivery order, and for a
+ * transacted session the messages sent in the current transaction. Acknowledge, commit and rollback
+ * settle them (the ownership rules are those of {@link org.messagestore.transport.BrokerConnection}).
+ *
+ * <p>Threads: the outstanding deliveries, the pending sends and the consumer list are guarded by
+ * {@code this}. Queues add deliveries while holding their own lock, so this class never calls a queue
+ * or the store while holding {@code this}. Acknowledge, commit, rollback and close are called by the
+ * client's session thread; the client serialises them.
+ */
+final class ServerSession {
+
+    private final long id;
+    private final boolean transacted;
+    private final ServerConnection connection;
+    private final BrokerServices services;
+    private final LinkedHashMap<Long, OutstandingDelivery> outstanding = new LinkedHashMap<>();
+    private final List<PendingSend> sends = new ArrayList<>();
+    private final Map<Long, ServerConsumer> consumers = new LinkedHashMap<>();
+
+    ServerSession(long id, boolean transacted, ServerConnection connection, BrokerServices services) {
+        this.id = id;
+        this.transacted = transacted;
+        this.connection = connection;
+        this.services = services;
+    }
+
+    long id() {
+        return id;
+    }
+
+    boolean transacted() {
+        return transacted;
+    }
+
+    ServerConnection connection() {
+        return connection;
+    }
+
+    synchronized void addConsumer(ServerConsumer consumer) {
+        consumers.put(consumer.id(), consumer);
+    }
+
+    synchronized void removeConsumer(ServerConsumer consumer) {
+        consumers.remove(consumer.id(), consumer);
+    }
+
+    synchronized List<ServerConsumer> consumers() {
+        return List.copyOf(consumers.values());
+    }
+
+    /** Called by a queue, with its lock held, for every message it pushes to a consumer of this session. */
+    synchronized void addOutstanding(OutstandingDelivery delivery) {
+        outstanding.put(delivery.deliveryId(), delivery);
+    }
+
+    /** Marks a delivery consumed; returns it when it was outstanding and not consumed before, else null. */
+    synchronized OutstandingDelivery markConsumed(long deliveryId) {
+        OutstandingDelivery delivery = outstanding.get(deliveryId);
+        if (delivery == null || delivery.consumed()) {
+            return null;
+        }
+        delivery.markConsumed();
+        return delivery;
+    }
+
+    /** Removes and returns, in delivery order, the outstanding deliveries of {@code queue} matching {@code which}. */
+    synchronized List<OutstandingDelivery> takeOutstanding(MessageQueue queue, Predicate<OutstandingDelivery> which) {
+        List<OutstandingDelivery> taken = new ArrayList<>();
+        for (Iterator<OutstandingDelivery> it = outstanding.values().iterator(); it.hasNext(); ) {
+            OutstandingDelivery delivery = it.next();
+            if (delivery.queue() == queue && which.test(delivery)) {
+                taken.add(delivery);
+                it.remove();
+            }
+        }
+        return taken;
+    }
+
+    synchronized void enlist(PendingSend send) {
+        sends.add(send);
+    }
+
+    /**
+     * Acknowledges every consumed delivery (CLIENT_ACKNOWLEDGE, AUTO/DUPS_OK after each message).
+     * Returns when the acknowledgement is durable (DESIGN.md: acknowledgements are as durable as sends).
+     */
+    void acknowledge() throws JMSException {
+        List<OutstandingDelivery> done = consumedDeliveries();
+        if (done.isEmpty()) {
+            return;
+        }
+        StoreCalls.await(services.store(), removals(done), "acknowledge " + done.size() + " message(s)");
+        settle(done);
+    }
+
+    /**
+     * Commits the transaction: its sends become visible and its consumed deliveries are removed, in
+     * one atomic store write (Jakarta Messaging 3.1, 6.2.7 "Transactions").
+     */
+    void commit() throws JMSException {
+        List<PendingSend> toSend = takeSends();
+        List<OutstandingDelivery> done = consumedDeliveries();
+        List<MessageRouter.Routed> routed = toSend.stream().map(s -> services.router().route(s.message(), s.address())).toList();
+        List<StoreOperation> work = new ArrayList<>();
+        routed.forEach(r -> work.addAll(services.router().storeOperations(r)));
+        work.addAll(removals(done));
+        try {
+            StoreCalls.await(services.store(), work, "commit the transaction of session " + id);
+        } catch (JMSException e) {
+            rollback();
+            TransactionRolledBackException rolledBack = new TransactionRolledBackException(
+                    "the transaction was rolled back because the broker could not store it: " + e.getMessage());
+            rolledBack.setLinkedException(e);
+            rolledBack.initCause(e);
+            throw rolledBack;
+        }
+        routed.forEach(services.router()::enqueue);
+        settle(done);
+    }
+
+    /**
+     * Rolls back (transacted) or recovers (non-transacted): discards the pending sends and returns every
+     * outstanding delivery to its queue at its original position; consumed ones count a redelivery,
+     * so they arrive with JMSRedelivered set (Jakarta Messaging 3.1, 6.2.10 "Message acknowledgment"
+     * and 6.2.7 "Transactions").
+     */
+    void rollback() throws JMSException {
+        takeSends();
+        List<StoreOperation> countUpdates = new ArrayList<>();
+        for (MessageQueue queue : queuesWithOutstanding()) {
+            countUpdates.addAll(queue.takeBack(this, delivery -> true));
+        }
+        StoreCalls.await(services.store(), countUpdates, "record delivery counts");
+    }
+
+    private synchronized List<PendingSend> takeSends() {
+        List<PendingSend> taken = List.copyOf(sends);
+        sends.clear();
+        return taken;
+    }
+
+    private synchronized List<OutstandingDelivery> consumedDeliveries() {
+        return outstanding.values().stream().filter(OutstandingDelivery::consumed).toList();
+    }
+
+    private synchronized Set<MessageQueue> queuesWithOutstanding() {
+        Set<MessageQueue> queues = new LinkedHashSet<>();
+        outstanding.values().forEach(d -> queues.add(d.queue()));
+        return queues;
+    }
+
+    private static List<StoreOperation> removals(Collection<OutstandingDelivery> deliveries) {
+        List<StoreOperation> removals = new ArrayList<>();
+        for (OutstandingDelivery delivery : deliveries) {
+            StoreOperation removal = delivery.queue().removal(delivery.reference());
+            if (removal != null) {
+                removals.add(removal);
+            }
+        }
+        return removals;
+    }
+
+    /** Forgets settled deliveries and tells their queues they are gone for good. */
+    private void settle(List<OutstandingDelivery> done) {
+        synchronized (this) {
+            done.forEach(d -> outstanding.remove(d.deliveryId()));
+        }
+        Map<MessageQueue, Integer> perQueue = new IdentityHashMap<>();
+        done.forEach(d -> perQueue.merge(d.queue(), 1, Integer::sum));
+        perQueue.forEach(MessageQueue::settled);
+    }
+}

@@ -1,0 +1,42 @@
+package org.messagestore.broker;
+
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.StoreOperation;
+
+/** Blocking store writes for client calls that must return only when their work is durable. */
+final class StoreCalls {
+
+    private StoreCalls() {
+    }
+
+    /** Applies {@code work} and waits; does nothing for an empty batch. */
+    static void await(MessageStore store, List<StoreOperation> work, String what) throws JMSException {
+        if (work.isEmpty()) {
+            return;
+        }
+        try {
+            store.apply(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(what, e);
+        } catch (ExecutionException e) {
+            throw failure(what, e.getCause());
+        } catch (RuntimeException e) {
+            throw failure(what, e);
+        }
+    }
+
+    static JMSException failure(String what, Throwable cause) {
+        Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        JMSException e = new JMSException("the broker could not " + what + ": the store failed (" + root.getMessage() + ")");
+        if (root instanceof Exception exception) {
+            e.setLinkedException(exception);
+        }
+        e.initCause(root);
+        return e;
+    }
+}

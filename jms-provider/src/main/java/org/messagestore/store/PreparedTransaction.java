@@ -1,0 +1,13 @@
+package org.messagestore.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/** An XA branch found prepared (in doubt) at recovery: its Xid and the work it will apply on commit. */
+public record PreparedTransaction(StoreXid xid, List<StoreOperation> work) {
+
+    public PreparedTransaction {
+        Objects.requireNonNull(xid, "xid");
+        work = List.copyOf(work);
+    }
+}
