@@ -438,7 +438,7 @@ public final class ClientContext implements JMSContext {
                 throw JmsExceptions.toRuntime(e);
             }
         }
-        return new ClientJMSConsumer(consumer, this, sessionMode);
+        return new ClientJMSConsumer(consumer);
     }
 
     private static void closeQuietlyAfterFailure(MessageConsumer consumer, JMSException cause) {

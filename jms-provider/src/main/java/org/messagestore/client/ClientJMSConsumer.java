@@ -2,7 +2,6 @@ package org.messagestore.client;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -18,26 +17,15 @@ import jakarta.jms.TextMessage;
  * The simplified API's {@link JMSConsumer}: a classic {@link MessageConsumer} whose checked
  * exceptions become their runtime twins, plus {@code receiveBody}.
  *
- * <p>When {@code receiveBody} cannot return a message's body in an AUTO_ACKNOWLEDGE or
- * DUPS_OK_ACKNOWLEDGE context, the spec wants the message "delivered again before any subsequent
- * messages", without counting as a redelivery (JMSConsumer.receiveBody javadoc). The classic
- * consumer has already acknowledged it by then, so this consumer keeps the message and hands it
- * out on the next receive. The message is therefore lost if the consumer or its context closes
- * before it is received again.
+ * <p>{@code receiveBody} goes through {@link ClientMessageConsumer#receiveBody}, which leaves a
+ * message whose body cannot be read in place when the session mode asks for that.
  */
 final class ClientJMSConsumer implements JMSConsumer {
 
-    private final MessageConsumer consumer;
-    private final ClientContext context;
-    private final boolean keepUnreadableBodies;
-    /** The message a failed receiveBody kept for the next receive; at most one. */
-    private volatile Message keptBack;
+    private final ClientMessageConsumer consumer;
 
-    ClientJMSConsumer(MessageConsumer consumer, ClientContext context, int sessionMode) {
-        this.consumer = consumer;
-        this.context = context;
-        this.keepUnreadableBodies = sessionMode == JMSContext.AUTO_ACKNOWLEDGE
-                || sessionMode == JMSContext.DUPS_OK_ACKNOWLEDGE;
+    ClientJMSConsumer(MessageConsumer consumer) {
+        this.consumer = (ClientMessageConsumer) consumer;
     }
 
     @Override
@@ -60,22 +48,21 @@ final class ClientJMSConsumer implements JMSConsumer {
 
     @Override
     public Message receive() {
-        return next(MessageConsumer::receive);
+        return call(MessageConsumer::receive);
     }
 
     @Override
     public Message receive(long timeout) {
-        return next(c -> c.receive(timeout));
+        return call(c -> c.receive(timeout));
     }
 
     @Override
     public Message receiveNoWait() {
-        return next(MessageConsumer::receiveNoWait);
+        return call(MessageConsumer::receiveNoWait);
     }
 
     @Override
     public void close() {
-        keptBack = null;
         call(c -> {
             c.close();
             return null;
@@ -84,17 +71,17 @@ final class ClientJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return bodyOf(receive(), c);
+        return call(consumer -> consumer.receiveBody(0, false, m -> bodyOf(m, c)));
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return bodyOf(receive(timeout), c);
+        return call(consumer -> consumer.receiveBody(timeout, false, m -> bodyOf(m, c)));
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return bodyOf(receiveNoWait(), c);
+        return call(consumer -> consumer.receiveBody(0, true, m -> bodyOf(m, c)));
     }
 
     /**
@@ -132,9 +119,6 @@ final class ClientJMSConsumer implements JMSConsumer {
     }
 
     private MessageFormatRuntimeException unreadable(Message message, String why, MessageFormatException cause) {
-        if (keepUnreadableBodies) {
-            keptBack = message;
-        }
         return new MessageFormatRuntimeException(why, cause == null ? null : cause.getErrorCode(), cause);
     }
 
@@ -153,18 +137,7 @@ final class ClientJMSConsumer implements JMSConsumer {
         return "Message";
     }
 
-    /** The kept-back message if there is one, otherwise what the classic consumer returns. */
-    private Message next(ClientContext.JmsFunction<MessageConsumer, Message> receive) {
-        Message kept = keptBack;
-        if (kept != null) {
-            context.checkOpen();
-            keptBack = null;
-            return kept;
-        }
-        return call(receive);
-    }
-
-    private <R> R call(ClientContext.JmsFunction<MessageConsumer, R> action) {
+    private <R> R call(ClientContext.JmsFunction<ClientMessageConsumer, R> action) {
         try {
             return action.apply(consumer);
         } catch (JMSException e) {

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.messagestore.client.message.ClientMessage;
 import org.messagestore.client.message.MessageConversion;
 import org.messagestore.transport.ConsumerSpec;
@@ -144,11 +145,59 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
     }
 
     private Message receive(long timeoutMillis, boolean noWait) throws JMSException {
+        Delivery delivery = take(timeoutMillis, noWait);
+        if (delivery == null) {
+            return null;
+        }
+        ClientMessage message = toApplication(delivery);
+        session.afterDelivery();
+        return message;
+    }
+
+    /**
+     * JMSConsumer.receiveBody: in AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE a body the reader rejects
+     * leaves the message where it was, to be delivered again before any later message and not
+     * counted as a redelivery; in the other modes the message counts as delivered (receiveBody javadoc).
+     */
+    <T> T receiveBody(long timeoutMillis, boolean noWait, Function<Message, T> bodyReader) throws JMSException {
+        Delivery delivery = take(timeoutMillis <= 0 && !noWait ? Long.MAX_VALUE : timeoutMillis, noWait);
+        if (delivery == null) {
+            return null;
+        }
+        int mode = session.mode();
+        if (mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE) {
+            T body;
+            try {
+                body = bodyReader.apply(MessageConversion.fromData(delivery.message(), delivery.deliveryCount()));
+            } catch (RuntimeException e) {
+                putBack(delivery);
+                throw e;
+            }
+            session.link().consumed(id(), delivery.deliveryId());
+            session.afterDelivery();
+            return body;
+        }
+        return bodyReader.apply(toApplication(delivery));
+    }
+
+    private void putBack(Delivery delivery) {
+        session.lock.lock();
+        try {
+            if (!closed) {
+                buffer.addFirst(delivery);
+            }
+        } finally {
+            session.lock.unlock();
+        }
+    }
+
+    /** Waits for the next live delivery, pulling one first when prefetch is 0. */
+    private Delivery take(long timeoutMillis, boolean noWait) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("receive() is not allowed while a message listener is set on this consumer");
         }
-        if (pullsPerMessage() && session.connection().isStarted()) {
+        if (pullsPerMessage() && session.connection().isStarted() && !hasBuffered()) {
             session.link().pull(id());
         }
         List<Delivery> expired = new ArrayList<>();
@@ -159,12 +208,16 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
             delivery = pollIfStarted(expired);
         }
         discardExpired(expired);
-        if (delivery == null) {
-            return null;
+        return delivery;
+    }
+
+    private boolean hasBuffered() {
+        session.lock.lock();
+        try {
+            return !buffer.isEmpty();
+        } finally {
+            session.lock.unlock();
         }
-        ClientMessage message = toApplication(delivery);
-        session.afterDelivery();
-        return message;
     }
 
     private Delivery awaitDelivery(long timeoutMillis, boolean noWait, List<Delivery> expired) throws JMSException {
