@@ -1,5 +1,6 @@
 package org.messagestore.broker;
 
+import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import java.util.List;
 import java.util.Set;
@@ -97,7 +98,7 @@ public final class Broker implements AutoCloseable {
      */
     public BrokerConnection connect(String user, String password, ConnectionListener listener) throws JMSException {
         if (closed.get()) {
-            throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
+            throw new IllegalStateException("broker '" + config.name() + "' is closed");
         }
         authenticator.authenticate(user, password);
         String connectionId = config.name() + "-connection-" + connectionCount.incrementAndGet();
@@ -105,7 +106,7 @@ public final class Broker implements AutoCloseable {
         connections.add(connection);
         if (closed.get()) {
             connection.close();
-            throw new jakarta.jms.IllegalStateException("broker '" + config.name() + "' is closed");
+            throw new IllegalStateException("broker '" + config.name() + "' is closed");
         }
         return connection;
     }
@@ -113,10 +114,6 @@ public final class Broker implements AutoCloseable {
     /** Test and management view: the queue destination {@code name}, or null. */
     MessageQueue queue(String name) {
         return services.destinations().findQueue(name);
-    }
-
-    BrokerServices services() {
-        return services;
     }
 
     @Override

@@ -207,9 +207,4 @@ final class DestinationRegistry {
     MessageQueue findQueue(String name) {
         return queues.get(name);
     }
-
-    /** The queues of all stored queue destinations, for recovery. */
-    Map<String, MessageQueue> queues() {
-        return Map.copyOf(queues);
-    }
 }

@@ -64,10 +64,6 @@ final class MessageQueue implements Address {
         return name;
     }
 
-    String description() {
-        return description;
-    }
-
     /** True when persistent messages in this queue are written to the store. */
     boolean durable() {
         return storeQueue != null;

@@ -218,9 +218,4 @@ final class SubscriptionRegistry {
         subscription.topic().remove(subscription);
         subscription.queue().delete();
     }
-
-    /** The durable subscription with this key, or null; for tests and management. */
-    synchronized Subscription durable(String clientId, String name) {
-        return durable.get(new Key(clientId, name));
-    }
 }

@@ -1,0 +1,39 @@
+package org.messagestore.broker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.messagestore.protocol.BodyType;
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
+
+/** Builds test messages whose body is a UTF-8 string. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static MessageData text(DestinationName destination, String body) {
+        return message(destination, body, 4, true, 0);
+    }
+
+    static MessageData nonPersistent(DestinationName destination, String body) {
+        return message(destination, body, 4, false, 0);
+    }
+
+    static MessageData withPriority(DestinationName destination, String body, int priority) {
+        return message(destination, body, priority, true, 0);
+    }
+
+    static MessageData expiringAt(DestinationName destination, String body, long expiration) {
+        return message(destination, body, 4, true, expiration);
+    }
+
+    static MessageData message(DestinationName destination, String body, int priority, boolean persistent, long expiration) {
+        return new MessageData("ID:" + body, System.currentTimeMillis(), null, null, destination, null, null,
+                persistent, priority, expiration, 0, Map.of(), BodyType.TEXT, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String body(MessageData message) {
+        return new String(message.body(), StandardCharsets.UTF_8);
+    }
+}
