@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * A running broker: queues, topics and subscriptions over a {@link MessageStore}. Several brokers may
  * run side by side in one JVM; each registers under its name so that {@code vm://<name>} finds it.
  *
- * <p>Threads: the broker starts none of its own. Work runs on the threads that call its connections
- * and on the store's completion threads (see {@link MessageQueue}). {@link #close()} closes every open
- * connection, telling each client through its {@link ConnectionListener}, then closes the store if
- * the broker opened it.
+ * <p>Threads: work runs on the threads that call its connections and on the store's completion
+ * threads (see {@link MessageQueue}). The broker owns one thread, {@code messagestore-scheduler-<name>}
+ * ({@link DeliveryScheduler}), which wakes queues when delayed messages become due. {@link #close()}
+ * closes every open connection, telling each client through its {@link ConnectionListener}, stops the
+ * scheduler, then closes the store if the broker opened it.
  */
 public final class Broker implements AutoCloseable {
 
@@ -45,12 +46,17 @@ public final class Broker implements AutoCloseable {
         this.ownsStore = ownsStore;
         this.services = BrokerServices.create(config, store);
         this.authenticator = new Authenticator(config.name(), config.users(), config.allowAnonymous());
-        this.inDoubt = new StoreRecovery(services).run();
-        for (String queue : config.queues()) {
-            services.destinations().declareQueue(queue);
-        }
-        for (String topic : config.topics()) {
-            services.destinations().declareTopic(topic);
+        try {
+            this.inDoubt = new StoreRecovery(services).run();
+            for (String queue : config.queues()) {
+                services.destinations().declareQueue(queue);
+            }
+            for (String topic : config.topics()) {
+                services.destinations().declareTopic(topic);
+            }
+        } catch (JMSException | RuntimeException e) {
+            services.scheduler().close();
+            throw e;
         }
     }
 
@@ -126,6 +132,7 @@ public final class Broker implements AutoCloseable {
             connection.closeByBroker(cause);
         }
         VmBrokers.unregister(config.name(), this);
+        services.scheduler().close();
         if (ownsStore) {
             store.close();
         }

@@ -9,15 +9,18 @@ record BrokerServices(
         DestinationRegistry destinations,
         SubscriptionRegistry subscriptions,
         ClientIdRegistry clientIds,
-        MessageRouter router) {
+        MessageRouter router,
+        DeliveryScheduler scheduler) {
 
     static BrokerServices create(BrokerConfig config, MessageStore store) {
+        DeliveryScheduler scheduler = new DeliveryScheduler(config.name());
         return new BrokerServices(
                 config.name(),
                 store,
-                new DestinationRegistry(store, config.autoCreateDestinations()),
-                new SubscriptionRegistry(store),
+                new DestinationRegistry(store, config.autoCreateDestinations(), scheduler),
+                new SubscriptionRegistry(store, scheduler),
                 new ClientIdRegistry(config.name()),
-                new MessageRouter(store));
+                new MessageRouter(store),
+                scheduler);
     }
 }

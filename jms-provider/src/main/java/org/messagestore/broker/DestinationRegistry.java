@@ -22,12 +22,14 @@ final class DestinationRegistry {
 
     private final MessageStore store;
     private final boolean autoCreate;
+    private final DeliveryScheduler scheduler;
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Map<String, TopicAddress> topics = new ConcurrentHashMap<>();
     private final Map<String, MessageQueue> temporaryQueues = new ConcurrentHashMap<>();
     private final Map<String, TopicAddress> temporaryTopics = new ConcurrentHashMap<>();
 
-    DestinationRegistry(MessageStore store, boolean autoCreate) {
+    DestinationRegistry(MessageStore store, boolean autoCreate, DeliveryScheduler scheduler) {
+        this.scheduler = scheduler;
         this.store = store;
         this.autoCreate = autoCreate;
     }
@@ -119,7 +121,7 @@ final class DestinationRegistry {
 
     private MessageQueue newQueue(String name) {
         DestinationName destination = DestinationName.queue(name);
-        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), store, null);
+        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), store, null, scheduler);
     }
 
     private static InvalidDestinationException notFound(DestinationName destination) {
@@ -149,7 +151,7 @@ final class DestinationRegistry {
         boolean clash = destination.isTopic()
                 ? temporaryTopics.putIfAbsent(destination.name(), new TopicAddress(destination, connectionId)) != null
                 : temporaryQueues.putIfAbsent(destination.name(),
-                        new MessageQueue(destination, destination.toString(), null, store, connectionId)) != null;
+                        new MessageQueue(destination, destination.toString(), null, store, connectionId, scheduler)) != null;
         if (clash) {
             throw new JMSException(destination + " already exists");
         }

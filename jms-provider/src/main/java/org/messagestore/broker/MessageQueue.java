@@ -2,6 +2,8 @@ package org.messagestore.broker;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,15 @@ import org.slf4j.LoggerFactory;
  * visible). Dispatch runs on the calling thread with the lock held; it calls only non-blocking
  * {@link org.messagestore.transport.DeliverySink}s and {@link ServerSession#addOutstanding}. The lock
  * is never held while calling the store. Lock order: subscription registry, then queue, then session.
+ *
+ * <p>Delivery delay (Jakarta Messaging 3.1, 7.9): a message whose delivery time has not come waits in
+ * {@code held}, ordered by delivery time, and does not block due messages behind it (a due message may
+ * overtake a held one). Dispatch moves due messages to {@code pending} and asks the broker's
+ * {@link DeliveryScheduler} to run dispatch again when the earliest held message becomes due.
+ *
+ * <p>Selectors (3.8): dispatch walks {@code pending} in order and gives each message to the next
+ * consumer with credit whose selector it matches; a message no consumer selects stays where it is
+ * for later consumers, and the walk goes on past it.
  */
 final class MessageQueue implements Address {
 
@@ -38,7 +49,14 @@ final class MessageQueue implements Address {
     private final MessageStore store;
     private final String ownerConnectionId;
     private final ReentrantLock lock = new ReentrantLock();
+    private static final Comparator<MessageReference> DUE_ORDER =
+            Comparator.comparingLong(MessageQueue::dueAt).thenComparing(MessageReference.DISPATCH_ORDER);
+
+    private final DeliveryScheduler scheduler;
     private final TreeSet<MessageReference> pending = new TreeSet<>(MessageReference.DISPATCH_ORDER);
+    private final TreeSet<MessageReference> held = new TreeSet<>(DUE_ORDER);
+    /** When the scheduled wake-up runs, or 0 when none is scheduled. */
+    private long wakeUpAt;
     private final List<ServerConsumer> consumers = new ArrayList<>();
     private int nextConsumer;
     private int outstanding;
@@ -50,8 +68,11 @@ final class MessageQueue implements Address {
      * @param storeQueue        where its persistent references are stored, or null when it is not
      *                          durable (temporary queues, non-durable subscriptions)
      * @param ownerConnectionId the creating connection of a temporary queue, else null
+     * @param scheduler         wakes dispatch when a held message becomes due
      */
-    MessageQueue(DestinationName name, String description, QueueId storeQueue, MessageStore store, String ownerConnectionId) {
+    MessageQueue(DestinationName name, String description, QueueId storeQueue, MessageStore store, String ownerConnectionId,
+                 DeliveryScheduler scheduler) {
+        this.scheduler = scheduler;
         this.name = name;
         this.description = description;
         this.storeQueue = storeQueue;
@@ -86,7 +107,10 @@ final class MessageQueue implements Address {
     void enqueue(Collection<MessageReference> references) {
         withLockThenDispatch(() -> {
             if (!deleted) {
-                pending.addAll(references);
+                long now = System.currentTimeMillis();
+                for (MessageReference reference : references) {
+                    (dueAt(reference) > now ? held : pending).add(reference);
+                }
             }
         });
     }
@@ -213,10 +237,11 @@ final class MessageQueue implements Address {
         }
     }
 
+    /** Messages waiting in the queue, due or held. */
     int pendingCount() {
         lock.lock();
         try {
-            return pending.size();
+            return pending.size() + held.size();
         } finally {
             lock.unlock();
         }
@@ -249,6 +274,7 @@ final class MessageQueue implements Address {
     private void deleteLocked() {
         deleted = true;
         pending.clear();
+        held.clear();
         consumers.forEach(ServerConsumer::detach);
         consumers.clear();
     }
@@ -279,38 +305,98 @@ final class MessageQueue implements Address {
         dropExpired(expired);
     }
 
-    /** Pushes pending messages, round-robin, to consumers with credit; returns the expired ones it met. */
+    /**
+     * Pushes due messages, in order, each to the next consumer (round-robin) with credit that selects
+     * it; returns the expired ones it met.
+     */
     private List<MessageReference> dispatchLocked() {
         List<MessageReference> expired = new ArrayList<>();
         long now = System.currentTimeMillis();
-        while (!pending.isEmpty()) {
-            ServerConsumer consumer = nextConsumerWithCredit();
-            if (consumer == null) {
-                break;
-            }
-            MessageReference reference = pending.pollFirst();
+        while (!held.isEmpty() && dueAt(held.first()) <= now) {
+            pending.add(held.pollFirst());
+        }
+        for (Iterator<MessageReference> it = pending.iterator(); it.hasNext() && anyConsumerHasCredit(); ) {
+            MessageReference reference = it.next();
             // Jakarta Messaging 3.1, 3.4.9 "JMSExpiration": an expired message should not be delivered.
             if (reference.message().data().isExpired(now)) {
+                it.remove();
                 expired.add(reference);
                 continue;
             }
+            ServerConsumer consumer = nextConsumerFor(reference);
+            if (consumer == null) {
+                continue; // no consumer selects it: it stays for later ones (3.8)
+            }
+            it.remove();
             outstanding++;
             consumer.deliver(reference);
         }
+        scheduleWakeUpLocked();
         return expired;
     }
 
-    private ServerConsumer nextConsumerWithCredit() {
+    private boolean anyConsumerHasCredit() {
+        for (ServerConsumer consumer : consumers) {
+            if (consumer.hasCredit()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ServerConsumer nextConsumerFor(MessageReference reference) {
         int size = consumers.size();
         for (int i = 0; i < size; i++) {
             int index = (nextConsumer + i) % size;
             ServerConsumer candidate = consumers.get(index);
-            if (candidate.hasCredit()) {
+            if (candidate.hasCredit() && candidate.selects(reference)) {
                 nextConsumer = (index + 1) % size;
                 return candidate;
             }
         }
         return null;
+    }
+
+    /** Makes sure dispatch runs when the earliest held message becomes due. */
+    private void scheduleWakeUpLocked() {
+        if (held.isEmpty() || deleted) {
+            return;
+        }
+        long due = dueAt(held.first());
+        if (wakeUpAt != 0 && wakeUpAt <= due) {
+            return;
+        }
+        wakeUpAt = due;
+        scheduler.runAt(due, () -> withLockThenDispatch(() -> wakeUpAt = 0));
+    }
+
+    /** JMSDeliveryTime: not delivered (nor browsed) before it (Jakarta Messaging 3.1, 7.9). */
+    private static long dueAt(MessageReference reference) {
+        return reference.message().data().deliveryTime();
+    }
+
+    /** The references waiting in this queue, due or held, in delivery order: a browser's snapshot. */
+    List<MessageReference> snapshot() {
+        lock.lock();
+        try {
+            List<MessageReference> all = new ArrayList<>(pending.size() + held.size());
+            all.addAll(pending);
+            all.addAll(held);
+            all.sort(MessageReference.DISPATCH_ORDER);
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the reference still waits in this queue (not delivered, not removed). */
+    boolean holds(MessageReference reference) {
+        lock.lock();
+        try {
+            return pending.contains(reference) || held.contains(reference);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void dropExpired(List<MessageReference> expired) {

@@ -2,7 +2,6 @@ package org.messagestore.broker;
 
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
-import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ final class ServerConnection implements BrokerConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Map<Long, ServerConsumer> consumers = new ConcurrentHashMap<>();
+    private final Map<Long, QueueBrowserCursor> browsers = new ConcurrentHashMap<>();
     private final Set<DestinationName> temporaries = ConcurrentHashMap.newKeySet();
     private volatile String clientId;
 
@@ -87,8 +87,18 @@ final class ServerConnection implements BrokerConnection {
         }
     }
 
-    /** Closing a session closes its consumers and returns its outstanding deliveries as a rollback does. */
+    /**
+     * Closing a session closes its consumers and browsers and returns its outstanding deliveries as a
+     * rollback does (Jakarta Messaging 3.1, 6.2.15 "Closing a session").
+     */
     private void closeSession(ServerSession session) throws JMSException {
+        browsers.values().removeIf(browser -> {
+            if (browser.sessionId() == session.id()) {
+                browser.close();
+                return true;
+            }
+            return false;
+        });
         for (ServerConsumer consumer : session.consumers()) {
             closeConsumer(consumer.id());
         }
@@ -102,11 +112,12 @@ final class ServerConnection implements BrokerConnection {
         if (consumers.containsKey(spec.consumerId())) {
             throw new JMSException("consumer " + spec.consumerId() + " already exists on connection " + connectionId);
         }
-        if (spec.selector() != null && !spec.selector().isEmpty()) {
-            throw new InvalidSelectorException("message selectors are not supported yet");
-        }
+        // Jakarta Messaging 3.1, 3.8.1: an invalid selector fails consumer creation with InvalidSelectorException.
+        MessageFilter filter = MessageFilter.parse(spec.selector());
         SubscriptionRegistry.ConsumerFactory factory = (queue, subscription) -> {
-            ServerConsumer consumer = new ServerConsumer(spec, session, sink, queue, subscription);
+            // A subscription's queue holds only messages its selector matched at send time.
+            ServerConsumer consumer = new ServerConsumer(spec, session, sink, queue, subscription,
+                    subscription == null ? filter : MessageFilter.ALL);
             consumers.put(consumer.id(), consumer);
             session.addConsumer(consumer);
             return consumer;
@@ -213,6 +224,39 @@ final class ServerConnection implements BrokerConnection {
     }
 
     @Override
+    public void createBrowser(long browserId, long sessionId, DestinationName queue, String selector) throws JMSException {
+        ensureOpen();
+        session(sessionId);
+        MessageFilter filter = MessageFilter.parse(selector);
+        if (queue.isTopic()) {
+            throw new InvalidDestinationException("a browser needs a queue, and " + queue + " is a topic");
+        }
+        // Same existence rules as a consumer: auto-create, and temporary queues only for their connection.
+        MessageQueue target = services.destinations().queueForConsumer(queue, connectionId);
+        if (browsers.putIfAbsent(browserId, new QueueBrowserCursor(browserId, sessionId, target, filter)) != null) {
+            throw new JMSException("browser " + browserId + " already exists on connection " + connectionId);
+        }
+    }
+
+    @Override
+    public List<MessageData> browseNext(long browserId, int max) throws JMSException {
+        ensureOpen();
+        QueueBrowserCursor browser = browsers.get(browserId);
+        if (browser == null) {
+            throw new IllegalStateException("browser " + browserId + " does not exist or is closed");
+        }
+        return browser.next(max);
+    }
+
+    @Override
+    public void closeBrowser(long browserId) {
+        QueueBrowserCursor browser = browsers.remove(browserId);
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Override
     public void createTemporaryDestination(DestinationName destination) throws JMSException {
         ensureOpen();
         services.destinations().createTemporary(destination, connectionId);
@@ -239,6 +283,8 @@ final class ServerConnection implements BrokerConnection {
                 LOG.warn("closing session {} of connection {} failed", session.id(), connectionId, e);
             }
         }
+        browsers.values().forEach(QueueBrowserCursor::close);
+        browsers.clear();
         services.destinations().deleteTemporariesOf(connectionId);
         temporaries.clear();
         services.clientIds().release(clientId, connectionId);

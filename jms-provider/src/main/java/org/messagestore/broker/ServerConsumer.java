@@ -21,11 +21,18 @@ final class ServerConsumer {
     private final DeliverySink sink;
     private final MessageQueue queue;
     private final Subscription subscription;
+    private final MessageFilter filter;
     private int unconsumed;
     private int pulls;
     private boolean attached = true;
 
-    ServerConsumer(ConsumerSpec spec, ServerSession session, DeliverySink sink, MessageQueue queue, Subscription subscription) {
+    /**
+     * @param filter its selector on a queue; {@link MessageFilter#ALL} on a subscription, whose queue holds
+     *               only messages its selector matched at send time
+     */
+    ServerConsumer(ConsumerSpec spec, ServerSession session, DeliverySink sink, MessageQueue queue, Subscription subscription,
+                   MessageFilter filter) {
+        this.filter = filter;
         this.spec = spec;
         this.session = session;
         this.sink = sink;
@@ -56,6 +63,11 @@ final class ServerConsumer {
 
     boolean hasCredit() {
         return attached && (spec.prefetch() > 0 ? unconsumed < spec.prefetch() : pulls > 0);
+    }
+
+    /** Whether its selector selects the message (Jakarta Messaging 3.1, 3.8). */
+    boolean selects(MessageReference reference) {
+        return filter.matches(reference.message());
     }
 
     /** Pushes one message: records it as outstanding in the session, then hands it to the sink. */

@@ -11,14 +11,15 @@ import org.messagestore.store.DurableSubscriptionRecord;
  * @param name              the subscription name; null for an unshared non-durable subscription
  * @param clientId          the client id it is keyed by, or null
  * @param topic             the topic it subscribes to
- * @param selector          its selector, or null
+ * @param selector          its selector as given, or null; "same subscription" rules compare this string
+ * @param filter            the parsed selector; only matching messages are added at send time (3.8)
  * @param noLocal           whether it skips messages from its own connection (non-durable) or from any
  *                          connection with its client id (durable)
  * @param ownerConnectionId the connection that created a non-durable subscription, else null
  * @param queue             its messages
  */
 record Subscription(Kind kind, String name, String clientId, TopicAddress topic, String selector,
-                    boolean noLocal, String ownerConnectionId, MessageQueue queue) {
+                    MessageFilter filter, boolean noLocal, String ownerConnectionId, MessageQueue queue) {
 
     enum Kind {
         NON_DURABLE, SHARED_NON_DURABLE, DURABLE, SHARED_DURABLE;
@@ -33,18 +34,19 @@ record Subscription(Kind kind, String name, String clientId, TopicAddress topic,
     }
 
     /**
+     * Whether a message sent to the topic is added to this subscription: its selector (3.8), and
      * noLocal, Jakarta Messaging 3.1, 6.11.1/6.11.2: a non-durable subscription skips messages published
      * by its own connection; a durable one skips messages published by any connection with the same
      * client id.
      */
     boolean accepts(BrokerMessage message) {
         if (!noLocal) {
-            return true;
+            return filter.matches(message);
         }
         if (kind.durable()) {
-            return clientId == null || !clientId.equals(message.senderClientId());
+            return (clientId == null || !clientId.equals(message.senderClientId())) && filter.matches(message);
         }
-        return !Objects.equals(ownerConnectionId, message.senderConnectionId());
+        return !Objects.equals(ownerConnectionId, message.senderConnectionId()) && filter.matches(message);
     }
 
     /** Same topic, selector and noLocal: a consumer asking for these may reuse the subscription. */

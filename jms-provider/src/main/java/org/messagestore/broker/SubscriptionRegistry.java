@@ -2,6 +2,7 @@ package org.messagestore.broker;
 
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +40,13 @@ final class SubscriptionRegistry {
     }
 
     private final MessageStore store;
+    private final DeliveryScheduler scheduler;
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> sharedNonDurable = new HashMap<>();
 
-    SubscriptionRegistry(MessageStore store) {
+    SubscriptionRegistry(MessageStore store, DeliveryScheduler scheduler) {
         this.store = store;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -143,11 +146,13 @@ final class SubscriptionRegistry {
         return created;
     }
 
-    private Subscription create(Kind kind, ConsumerSpec spec, TopicAddress topic, Key key, String connectionId) {
+    private Subscription create(Kind kind, ConsumerSpec spec, TopicAddress topic, Key key, String connectionId)
+            throws InvalidSelectorException {
+        MessageFilter filter = MessageFilter.parse(spec.selector());
         String clientId = key == null ? null : key.clientId();
         String name = key == null ? null : key.name();
         MessageQueue queue = newQueue(kind, topic.name(), clientId, name);
-        Subscription subscription = new Subscription(kind, name, clientId, topic, spec.selector(), spec.noLocal(),
+        Subscription subscription = new Subscription(kind, name, clientId, topic, spec.selector(), filter, spec.noLocal(),
                 kind.durable() ? null : connectionId, queue);
         topic.add(subscription);
         return subscription;
@@ -157,7 +162,7 @@ final class SubscriptionRegistry {
         String description = (kind.durable() ? "durable subscription '" : "subscription '")
                 + (name == null ? "(unnamed)" : name) + "' on " + topic;
         return new MessageQueue(topic, description,
-                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, store, null);
+                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, store, null, scheduler);
     }
 
     /** Rebuilds a durable subscription found in the store at start. */
@@ -165,10 +170,20 @@ final class SubscriptionRegistry {
         Kind kind = record.shared() ? Kind.SHARED_DURABLE : Kind.DURABLE;
         MessageQueue queue = newQueue(kind, topic.name(), record.clientId(), record.name());
         Subscription subscription = new Subscription(kind, record.name(), record.clientId(), topic, record.selector(),
-                record.noLocal(), null, queue);
+                restoredFilter(record), record.noLocal(), null, queue);
         topic.add(subscription);
         durable.put(new Key(record.clientId(), record.name()), subscription);
         return subscription;
+    }
+
+    /** A stored selector was valid when stored; should the parser have grown stricter, it selects nothing. */
+    private static MessageFilter restoredFilter(DurableSubscriptionRecord record) {
+        try {
+            return MessageFilter.parse(record.selector());
+        } catch (InvalidSelectorException e) {
+            throw new java.lang.IllegalStateException("durable subscription '" + record.name()
+                    + "' has a stored selector that no longer parses: " + e.getMessage(), e);
+        }
     }
 
     /**

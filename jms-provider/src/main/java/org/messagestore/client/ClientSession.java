@@ -60,6 +60,7 @@ public final class ClientSession implements QueueSession, TopicSession {
     private final SessionDomain domain;
     private final List<ClientMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<ClientMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<ClientQueueBrowser> browsers = new CopyOnWriteArrayList<>();
     private final ListenerDispatcher listeners;
     private final CompletionDispatcher completions;
     private volatile boolean closed;
@@ -291,6 +292,8 @@ public final class ClientSession implements QueueSession, TopicSession {
         consumers.clear();
         producers.forEach(ClientMessageProducer::markClosed);
         producers.clear();
+        browsers.forEach(ClientQueueBrowser::markClosed);
+        browsers.clear();
         connection.sessionClosed(this);
         link().closeSession(id);
     }
@@ -454,6 +457,10 @@ public final class ClientSession implements QueueSession, TopicSession {
         return consumer;
     }
 
+    void browserClosed(ClientQueueBrowser browser) {
+        browsers.remove(browser);
+    }
+
     void consumerClosed(ClientMessageConsumer consumer) {
         consumers.remove(consumer);
     }
@@ -516,7 +523,10 @@ public final class ClientSession implements QueueSession, TopicSession {
         if (queue == null) {
             throw new InvalidDestinationException("queue must not be null");
         }
-        throw new JMSException("queue browsers are not available in this version of MessageStore");
+        String normalisedSelector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        ClientQueueBrowser browser = new ClientQueueBrowser(this, queue, Destinations.toName(queue), normalisedSelector);
+        browsers.add(browser);
+        return browser;
     }
 
     private void checkQueueDomain(String method) throws IllegalStateException {

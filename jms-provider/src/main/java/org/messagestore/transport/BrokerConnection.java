@@ -91,6 +91,23 @@ public interface BrokerConnection {
      */
     void unsubscribe(String subscriptionName) throws JMSException;
 
+    /**
+     * Opens a browser on a queue (Jakarta Messaging 3.1, 4.7 "QueueBrowser"): a view of the messages
+     * the queue holds, in delivery order, that consumes nothing. InvalidSelectorException for a bad
+     * selector, InvalidDestinationException for a queue that does not exist.
+     */
+    void createBrowser(long browserId, long sessionId, DestinationName queue, String selector) throws JMSException;
+
+    /**
+     * The next messages of a browser, at most {@code max}: messages still in the queue that match its
+     * selector, are not expired and are due for delivery, after those already returned. An empty list
+     * means the browser has reached the end of the queue.
+     */
+    java.util.List<MessageData> browseNext(long browserId, int max) throws JMSException;
+
+    /** Closes a browser; closing an unknown or closed browser does nothing. */
+    void closeBrowser(long browserId);
+
     /** Creates a temporary destination owned by this connection. */
     void createTemporaryDestination(DestinationName destination) throws JMSException;
 

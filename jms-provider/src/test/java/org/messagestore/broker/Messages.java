@@ -29,8 +29,22 @@ final class Messages {
     }
 
     static MessageData message(DestinationName destination, String body, int priority, boolean persistent, long expiration) {
+        return message(destination, body, priority, persistent, expiration, 0, Map.of());
+    }
+
+    /** A message not to be delivered before {@code deliveryTime} (epoch millis). */
+    static MessageData deliverAt(DestinationName destination, String body, long deliveryTime) {
+        return message(destination, body, 4, true, 0, deliveryTime, Map.of());
+    }
+
+    static MessageData withProperties(DestinationName destination, String body, Map<String, Object> properties) {
+        return message(destination, body, 4, true, 0, 0, properties);
+    }
+
+    static MessageData message(DestinationName destination, String body, int priority, boolean persistent, long expiration,
+                               long deliveryTime, Map<String, Object> properties) {
         return new MessageData("ID:" + body, System.currentTimeMillis(), null, null, destination, null, null,
-                persistent, priority, expiration, 0, Map.of(), BodyType.TEXT, body.getBytes(StandardCharsets.UTF_8));
+                persistent, priority, expiration, deliveryTime, properties, BodyType.TEXT, body.getBytes(StandardCharsets.UTF_8));
     }
 
     static String body(MessageData message) {
