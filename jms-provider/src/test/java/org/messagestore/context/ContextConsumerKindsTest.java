@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +40,6 @@ class ContextConsumerKindsTest {
     }
 
     @Test
-    @Disabled("ClientSession rejects message selectors for now (\"not supported yet\"); enable when it accepts them")
     void selectorFiltersMessagesAndIsReportedBack() {
         JMSContext context = contexts.open();
         Queue queue = context.createQueue("kinds-selector");
@@ -116,7 +114,6 @@ class ContextConsumerKindsTest {
     }
 
     @Test
-    @Disabled("ClientSession rejects message selectors for now (\"not supported yet\"); enable when it accepts them")
     void sharedDurableConsumerSurvivesHavingNoConsumers() {
         JMSContext context = contexts.open();
         Topic topic = context.createTopic("kinds-shared-durable");
@@ -133,7 +130,6 @@ class ContextConsumerKindsTest {
     }
 
     @Test
-    @Disabled("ClientSession.createBrowser is not available yet; enable when queue browsers land")
     void browserSeesQueuedMessagesWithoutConsumingThem() throws Exception {
         JMSContext context = contexts.open();
         Queue queue = context.createQueue("kinds-browser");
