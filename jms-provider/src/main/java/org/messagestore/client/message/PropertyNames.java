@@ -8,7 +8,7 @@ import java.util.Set;
  * Messaging 3.1, 3.5.1 "Property names" and 3.8.1.1 "Message selector syntax"): a Java identifier
  * that is none of the selector keywords, which are case-insensitive.
  */
-final class PropertyNames {
+public final class PropertyNames {
 
     private static final Set<String> RESERVED = Set.of(
             "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
@@ -16,7 +16,7 @@ final class PropertyNames {
     private PropertyNames() {
     }
 
-    static void check(String name) {
+    public static void check(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("property name must not be null or empty");
         }

@@ -14,33 +14,33 @@ import jakarta.jms.MessageFormatException;
  * exception of {@code valueOf}, as the spec allows. Any conversion missing from the table throws
  * {@link MessageFormatException}.
  */
-final class ValueConversion {
+public final class ValueConversion {
 
     private ValueConversion() {
     }
 
-    static boolean toBoolean(Object value, String source) throws MessageFormatException {
+    public static boolean toBoolean(Object value, String source) throws MessageFormatException {
         if (value instanceof Boolean b) {
             return b;
         }
         return Boolean.valueOf(fromString(value, "boolean", source));
     }
 
-    static byte toByte(Object value, String source) throws MessageFormatException {
+    public static byte toByte(Object value, String source) throws MessageFormatException {
         if (value instanceof Byte b) {
             return b;
         }
         return Byte.valueOf(fromString(value, "byte", source));
     }
 
-    static short toShort(Object value, String source) throws MessageFormatException {
+    public static short toShort(Object value, String source) throws MessageFormatException {
         if (value instanceof Short || value instanceof Byte) {
             return ((Number) value).shortValue();
         }
         return Short.valueOf(fromString(value, "short", source));
     }
 
-    static char toChar(Object value, String source) throws MessageFormatException {
+    public static char toChar(Object value, String source) throws MessageFormatException {
         if (value instanceof Character c) {
             return c;
         }
@@ -51,28 +51,28 @@ final class ValueConversion {
         throw cannotConvert(value, "char", source);
     }
 
-    static int toInt(Object value, String source) throws MessageFormatException {
+    public static int toInt(Object value, String source) throws MessageFormatException {
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).intValue();
         }
         return Integer.valueOf(fromString(value, "int", source));
     }
 
-    static long toLong(Object value, String source) throws MessageFormatException {
+    public static long toLong(Object value, String source) throws MessageFormatException {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
         return Long.valueOf(fromString(value, "long", source));
     }
 
-    static float toFloat(Object value, String source) throws MessageFormatException {
+    public static float toFloat(Object value, String source) throws MessageFormatException {
         if (value instanceof Float f) {
             return f;
         }
         return Float.valueOf(fromString(value, "float", source));
     }
 
-    static double toDouble(Object value, String source) throws MessageFormatException {
+    public static double toDouble(Object value, String source) throws MessageFormatException {
         if (value instanceof Double || value instanceof Float) {
             return ((Number) value).doubleValue();
         }
@@ -80,7 +80,7 @@ final class ValueConversion {
     }
 
     /** Every type but byte[] reads as String; null stays null. */
-    static String toString(Object value, String source) throws MessageFormatException {
+    public static String toString(Object value, String source) throws MessageFormatException {
         if (value instanceof byte[]) {
             throw cannotConvert(value, "String", source);
         }
@@ -88,7 +88,7 @@ final class ValueConversion {
     }
 
     /** Only byte[] reads as byte[]; the result is a copy so the caller cannot change the message. */
-    static byte[] toBytes(Object value, String source) throws MessageFormatException {
+    public static byte[] toBytes(Object value, String source) throws MessageFormatException {
         if (value == null) {
             return null;
         }
@@ -99,18 +99,18 @@ final class ValueConversion {
     }
 
     /** The eight property value types (3.5.4); null is allowed and reads as a missing value. */
-    static boolean isPropertyType(Object value) {
+    public static boolean isPropertyType(Object value) {
         return value == null || value instanceof Boolean || value instanceof Byte || value instanceof Short
                 || value instanceof Integer || value instanceof Long || value instanceof Float
                 || value instanceof Double || value instanceof String;
     }
 
     /** The MapMessage / StreamMessage value types: the property types plus Character and byte[]. */
-    static boolean isBodyType(Object value) {
+    public static boolean isBodyType(Object value) {
         return isPropertyType(value) || value instanceof Character || value instanceof byte[];
     }
 
-    static String typeName(Object value) {
+    public static String typeName(Object value) {
         return value == null ? "null" : value instanceof byte[] ? "byte[]" : value.getClass().getSimpleName();
     }
 
