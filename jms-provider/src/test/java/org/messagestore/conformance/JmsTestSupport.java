@@ -16,9 +16,11 @@ import jakarta.jms.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.messagestore.broker.Broker;
 import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.transport.vm.VmBrokers;
 
 /**
  * Base class of the classic-API conformance tests.
@@ -94,6 +99,25 @@ abstract class JmsTestSupport {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Stops this class's embedded broker and removes its data directory: nothing outlives the class. */
+    @AfterAll
+    static void stopBroker(TestInfo info) throws IOException {
+        Class<?> testClass = info.getTestClass().orElseThrow();
+        String name = BROKER_NAMES.remove(testClass);
+        Broker broker = name == null ? null : VmBrokers.find(name);
+        if (broker != null) {
+            broker.close();
+        }
+        String dir = DATA_DIRS.remove(testClass);
+        if (dir != null) {
+            try (var paths = Files.walk(Path.of(dir))) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

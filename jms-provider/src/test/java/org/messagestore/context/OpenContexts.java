@@ -4,20 +4,24 @@ import jakarta.jms.JMSContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.messagestore.broker.Broker;
 import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.transport.vm.VmBrokers;
 
 /**
  * The contexts one test opened on its class's own in-VM broker, closed together after the test.
- * Each test class names its broker, so classes never see each other's messages.
+ * Each instance has its own broker, stopped by {@link #closeAll()}, so tests never see each
+ * other's messages.
  */
 final class OpenContexts {
 
     final MessageStoreConnectionFactory factory;
+    private final String brokerName;
     private final List<JMSContext> open = new ArrayList<>();
 
     OpenContexts(String brokerName) {
-        this.factory = new MessageStoreConnectionFactory(
-                "vm://" + brokerName + "-" + UUID.randomUUID().toString().substring(0, 8));
+        this.brokerName = brokerName + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.factory = new MessageStoreConnectionFactory("vm://" + this.brokerName);
     }
 
     JMSContext open() {
@@ -48,6 +52,10 @@ final class OpenContexts {
             }
         }
         open.clear();
+        Broker broker = VmBrokers.find(brokerName);
+        if (broker != null) {
+            broker.close();
+        }
         if (failure != null) {
             throw failure;
         }
