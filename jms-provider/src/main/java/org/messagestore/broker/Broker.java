@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * ({@link DeliveryScheduler}), which wakes queues when delayed messages become due. {@link #close()}
  * closes every open connection, telling each client through its {@link ConnectionListener}, stops the
  * scheduler, then closes the store if the broker opened it.
+ *
+ * <p>At start it also creates the dead-letter and expiry queues named by the configured
+ * {@link RedeliveryPolicy} and {@link ExpiryPolicy} (by default the queue {@code DLQ}).
  */
 public final class Broker implements AutoCloseable {
 
@@ -53,6 +56,11 @@ public final class Broker implements AutoCloseable {
             }
             for (String topic : config.topics()) {
                 services.destinations().declareTopic(topic);
+            }
+            // Dead-letter and expiry queues exist from start: moving a message there never has to
+            // create a queue (UndeliverableRouter may run on a store thread, which must not block).
+            for (String queue : config.undeliverableQueues()) {
+                services.destinations().declareQueue(queue);
             }
         } catch (JMSException | RuntimeException e) {
             services.scheduler().close();

@@ -2,10 +2,12 @@ package org.messagestore.broker;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.messagestore.store.MessageStore;
 
 /**
@@ -26,6 +28,16 @@ import org.messagestore.store.MessageStore;
  *                               InvalidDestinationException
  * @param queues                 queues that exist from start; default none
  * @param topics                 topics that exist from start; default none
+ * @param redelivery             how consumed messages that come back are redelivered, and when they
+ *                               go to a dead-letter queue; default {@link RedeliveryPolicy#DEFAULT}:
+ *                               no delay, 10 deliveries, then queue {@code DLQ}
+ * @param redeliveryOverrides    destination name → the policy used there instead of
+ *                               {@code redelivery}; default none. Names match exactly (no wildcards)
+ *                               and apply to the queue and the topic of that name (for a topic, to
+ *                               all its subscriptions)
+ * @param expiry                 what happens to expired messages; default {@link ExpiryPolicy#DROP}
+ * @param expiryOverrides        destination name → the expiry policy used there instead of
+ *                               {@code expiry}; default none; matched like {@code redeliveryOverrides}
  */
 public record BrokerConfig(
         String name,
@@ -35,7 +47,11 @@ public record BrokerConfig(
         boolean allowAnonymous,
         boolean autoCreateDestinations,
         Set<String> queues,
-        Set<String> topics) {
+        Set<String> topics,
+        RedeliveryPolicy redelivery,
+        Map<String, RedeliveryPolicy> redeliveryOverrides,
+        ExpiryPolicy expiry,
+        Map<String, ExpiryPolicy> expiryOverrides) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -48,39 +64,103 @@ public record BrokerConfig(
         users = users == null ? Map.of() : Map.copyOf(users);
         queues = queues == null ? Set.of() : Set.copyOf(queues);
         topics = topics == null ? Set.of() : Set.copyOf(topics);
+        redelivery = redelivery == null ? RedeliveryPolicy.DEFAULT : redelivery;
+        redeliveryOverrides = redeliveryOverrides == null ? Map.of() : Map.copyOf(redeliveryOverrides);
+        expiry = expiry == null ? ExpiryPolicy.DROP : expiry;
+        expiryOverrides = expiryOverrides == null ? Map.of() : Map.copyOf(expiryOverrides);
     }
 
     /** A broker named {@code name} with every default listed above. */
     public static BrokerConfig defaults(String name) {
-        return new BrokerConfig(name, null, DEFAULT_DATA_DIR, Map.of(), false, true, Set.of(), Set.of());
+        return new BrokerConfig(name, null, DEFAULT_DATA_DIR, Map.of(), false, true, Set.of(), Set.of(),
+                RedeliveryPolicy.DEFAULT, Map.of(), ExpiryPolicy.DROP, Map.of());
     }
 
     public BrokerConfig withStore(MessageStore newStore) {
-        return new BrokerConfig(name, newStore, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics);
+        return new BrokerConfig(name, newStore, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
     }
 
     public BrokerConfig withDataDir(Path newDataDir) {
-        return new BrokerConfig(name, store, newDataDir, users, allowAnonymous, autoCreateDestinations, queues, topics);
+        return new BrokerConfig(name, store, newDataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
     }
 
     public BrokerConfig withUsers(Map<String, String> newUsers) {
-        return new BrokerConfig(name, store, dataDir, newUsers, allowAnonymous, autoCreateDestinations, queues, topics);
+        return new BrokerConfig(name, store, dataDir, newUsers, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
     }
 
     public BrokerConfig withAllowAnonymous(boolean allow) {
-        return new BrokerConfig(name, store, dataDir, users, allow, autoCreateDestinations, queues, topics);
+        return new BrokerConfig(name, store, dataDir, users, allow, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
     }
 
     public BrokerConfig withAutoCreateDestinations(boolean autoCreate) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreate, queues, topics);
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreate, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
     }
 
     public BrokerConfig withQueues(String... names) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, join(queues, names), topics);
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, join(queues, names), topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
     }
 
     public BrokerConfig withTopics(String... names) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, join(topics, names));
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, join(topics, names),
+                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+    }
+
+    /** The redelivery policy of every destination without an override. */
+    public BrokerConfig withRedeliveryPolicy(RedeliveryPolicy policy) {
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                policy, redeliveryOverrides, expiry, expiryOverrides);
+    }
+
+    /** The redelivery policy of the queue and topic named {@code destination} (exact name). */
+    public BrokerConfig withRedeliveryPolicy(String destination, RedeliveryPolicy policy) {
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, put(redeliveryOverrides, destination, policy), expiry, expiryOverrides);
+    }
+
+    /** The expiry policy of every destination without an override. */
+    public BrokerConfig withExpiryPolicy(ExpiryPolicy policy) {
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, policy, expiryOverrides);
+    }
+
+    /** The expiry policy of the queue and topic named {@code destination} (exact name). */
+    public BrokerConfig withExpiryPolicy(String destination, ExpiryPolicy policy) {
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, put(expiryOverrides, destination, policy));
+    }
+
+    /** The redelivery policy that applies to the destination named {@code destination}. */
+    public RedeliveryPolicy redeliveryPolicyFor(String destination) {
+        return redeliveryOverrides.getOrDefault(destination, redelivery);
+    }
+
+    /** The expiry policy that applies to the destination named {@code destination}. */
+    public ExpiryPolicy expiryPolicyFor(String destination) {
+        return expiryOverrides.getOrDefault(destination, expiry);
+    }
+
+    /** The dead-letter and expiry queues named by any policy; the broker creates them at start. */
+    public Set<String> undeliverableQueues() {
+        Set<String> names = new LinkedHashSet<>();
+        Stream.concat(Stream.of(redelivery), redeliveryOverrides.values().stream())
+                .map(RedeliveryPolicy::deadLetterQueue).filter(Objects::nonNull).forEach(names::add);
+        Stream.concat(Stream.of(expiry), expiryOverrides.values().stream())
+                .map(ExpiryPolicy::expiryQueue).filter(Objects::nonNull).forEach(names::add);
+        return names;
+    }
+
+    private static <V> Map<String, V> put(Map<String, V> existing, String key, V value) {
+        Objects.requireNonNull(key, "destination");
+        Objects.requireNonNull(value, "policy");
+        Map<String, V> all = new HashMap<>(existing);
+        all.put(key, value);
+        return all;
     }
 
     private static Set<String> join(Set<String> existing, String... more) {

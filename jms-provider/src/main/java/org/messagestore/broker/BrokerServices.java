@@ -14,13 +14,17 @@ record BrokerServices(
 
     static BrokerServices create(BrokerConfig config, MessageStore store) {
         DeliveryScheduler scheduler = new DeliveryScheduler(config.name());
+        MessageRouter router = new MessageRouter(store);
+        UndeliverableRouter undeliverable = new UndeliverableRouter(config, store, router);
+        DestinationRegistry destinations = new DestinationRegistry(store, config.autoCreateDestinations(), scheduler, undeliverable);
+        undeliverable.useDestinations(destinations);
         return new BrokerServices(
                 config.name(),
                 store,
-                new DestinationRegistry(store, config.autoCreateDestinations(), scheduler),
-                new SubscriptionRegistry(store, scheduler),
+                destinations,
+                new SubscriptionRegistry(store, scheduler, undeliverable),
                 new ClientIdRegistry(config.name()),
-                new MessageRouter(store),
+                router,
                 scheduler);
     }
 }

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs short tasks at a given time; used to wake a queue's dispatch when its earliest held message
- * becomes due (Jakarta Messaging 3.1, 7.9 "Delivery delay").
+ * becomes due: a delayed message (Jakarta Messaging 3.1, 7.9 "Delivery delay"), or one waiting out its
+ * {@link RedeliveryPolicy} redelivery delay.
  *
  * <p>Threads: one daemon thread, {@code messagestore-scheduler-<broker name>}, started on first use,
  * owned by the {@link Broker} and stopped by {@link Broker#close()}. Tasks run queue dispatch, which

@@ -23,13 +23,15 @@ final class DestinationRegistry {
     private final MessageStore store;
     private final boolean autoCreate;
     private final DeliveryScheduler scheduler;
+    private final UndeliverableRouter undeliverable;
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Map<String, TopicAddress> topics = new ConcurrentHashMap<>();
     private final Map<String, MessageQueue> temporaryQueues = new ConcurrentHashMap<>();
     private final Map<String, TopicAddress> temporaryTopics = new ConcurrentHashMap<>();
 
-    DestinationRegistry(MessageStore store, boolean autoCreate, DeliveryScheduler scheduler) {
+    DestinationRegistry(MessageStore store, boolean autoCreate, DeliveryScheduler scheduler, UndeliverableRouter undeliverable) {
         this.scheduler = scheduler;
+        this.undeliverable = undeliverable;
         this.store = store;
         this.autoCreate = autoCreate;
     }
@@ -121,7 +123,7 @@ final class DestinationRegistry {
 
     private MessageQueue newQueue(String name) {
         DestinationName destination = DestinationName.queue(name);
-        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), store, null, scheduler);
+        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), null, scheduler, undeliverable);
     }
 
     private static InvalidDestinationException notFound(DestinationName destination) {
@@ -151,7 +153,7 @@ final class DestinationRegistry {
         boolean clash = destination.isTopic()
                 ? temporaryTopics.putIfAbsent(destination.name(), new TopicAddress(destination, connectionId)) != null
                 : temporaryQueues.putIfAbsent(destination.name(),
-                        new MessageQueue(destination, destination.toString(), null, store, connectionId, scheduler)) != null;
+                        new MessageQueue(destination, destination.toString(), null, connectionId, scheduler, undeliverable)) != null;
         if (clash) {
             throw new JMSException(destination + " already exists");
         }

@@ -12,11 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import jakarta.jms.InvalidDestinationException;
 import org.messagestore.protocol.DestinationName;
-import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A queue of message references with its consumers: a queue destination, a temporary queue, or the
@@ -35,18 +32,26 @@ import org.slf4j.LoggerFactory;
  * overtake a held one). Dispatch moves due messages to {@code pending} and asks the broker's
  * {@link DeliveryScheduler} to run dispatch again when the earliest held message becomes due.
  *
+ * <p>Redelivery ({@link RedeliveryPolicy}): a consumed message that comes back waits in {@code held}
+ * until its redelivery delay has passed (by the same mechanism as delivery delay), or, over its
+ * delivery limit, leaves for the dead-letter queue through {@link UndeliverableRouter}; so do expired
+ * messages found by dispatch. Those moves run after the lock is released.
+ *
+ * <p>Message groups ({@link MessageGroups}, 3.5.9 JMSXGroupID): a message of a group goes to the
+ * group's owner, chosen round-robin when the group's first message is dispatched and released when it
+ * closes. This applies to every queue, including those behind shared subscriptions.
+ *
  * <p>Selectors (3.8): dispatch walks {@code pending} in order and gives each message to the next
  * consumer with credit whose selector it matches; a message no consumer selects stays where it is
  * for later consumers, and the walk goes on past it.
  */
 final class MessageQueue implements Address {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
-
     private final DestinationName name;
     private final String description;
     private final QueueId storeQueue;
-    private final MessageStore store;
+    private final UndeliverableRouter undeliverable;
+    private final RedeliveryPolicy redelivery;
     private final String ownerConnectionId;
     private final ReentrantLock lock = new ReentrantLock();
     private static final Comparator<MessageReference> DUE_ORDER =
@@ -59,6 +64,7 @@ final class MessageQueue implements Address {
     private long wakeUpAt;
     private final List<ServerConsumer> consumers = new ArrayList<>();
     private int nextConsumer;
+    private final MessageGroups groups = new MessageGroups();
     private int outstanding;
     private boolean deleted;
 
@@ -69,14 +75,16 @@ final class MessageQueue implements Address {
      *                          durable (temporary queues, non-durable subscriptions)
      * @param ownerConnectionId the creating connection of a temporary queue, else null
      * @param scheduler         wakes dispatch when a held message becomes due
+     * @param undeliverable     takes away messages over their delivery limit, and expired ones
      */
-    MessageQueue(DestinationName name, String description, QueueId storeQueue, MessageStore store, String ownerConnectionId,
-                 DeliveryScheduler scheduler) {
+    MessageQueue(DestinationName name, String description, QueueId storeQueue, String ownerConnectionId,
+                 DeliveryScheduler scheduler, UndeliverableRouter undeliverable) {
         this.scheduler = scheduler;
         this.name = name;
         this.description = description;
         this.storeQueue = storeQueue;
-        this.store = store;
+        this.undeliverable = undeliverable;
+        this.redelivery = undeliverable.redeliveryPolicyFor(name);
         this.ownerConnectionId = ownerConnectionId;
     }
 
@@ -96,6 +104,11 @@ final class MessageQueue implements Address {
 
     String ownerConnectionId() {
         return ownerConnectionId;
+    }
+
+    /** Whether this is the queue destination (not a subscription, not temporary) named {@code queueName}. */
+    boolean isQueueNamed(String queueName) {
+        return name.kind() == DestinationName.Kind.QUEUE && name.name().equals(queueName) && storeQueue != null;
     }
 
     @Override
@@ -137,6 +150,7 @@ final class MessageQueue implements Address {
         takeBack(consumer.session(), d -> d.consumer() == consumer && !d.consumed(), () -> {
             consumer.detach();
             consumers.remove(consumer);
+            groups.release(consumer);
         });
     }
 
@@ -165,25 +179,36 @@ final class MessageQueue implements Address {
     /**
      * Takes back the deliveries of {@code session} from this queue that match {@code which}, in one
      * step with respect to dispatch: the affected consumers' buffers are discarded before anything is
-     * pushed again. Consumed ones count a redelivery; all return to their original positions.
+     * pushed again. Unconsumed ones return to their original positions unchanged. Consumed ones count a
+     * redelivery and then, by the {@link RedeliveryPolicy}, either return (held for the redelivery
+     * delay) or, over the delivery limit, leave for the dead-letter queue.
      *
-     * @return store updates for the new delivery counts (empty unless durable)
+     * @return the store work (new delivery counts, dead-letter moves) for the caller to apply, and what
+     *         to run after it is stored or failed
      */
-    List<StoreOperation> takeBack(ServerSession session, Predicate<OutstandingDelivery> which) {
+    UndeliverableRouter.Move takeBack(ServerSession session, Predicate<OutstandingDelivery> which) {
         return takeBack(session, which, () -> {
         });
     }
 
-    private List<StoreOperation> takeBack(ServerSession session, Predicate<OutstandingDelivery> which, Runnable alsoUnderLock) {
+    private UndeliverableRouter.Move takeBack(ServerSession session, Predicate<OutstandingDelivery> which,
+                                              Runnable alsoUnderLock) {
         List<StoreOperation> countUpdates = new ArrayList<>();
+        List<MessageReference> exhausted = new ArrayList<>();
         withLockThenDispatch(() -> {
             alsoUnderLock.run();
+            long now = System.currentTimeMillis();
             List<OutstandingDelivery> taken = session.takeOutstanding(this, which);
             Map<ServerConsumer, Integer> unconsumedByConsumer = new LinkedHashMap<>();
             for (OutstandingDelivery delivery : taken) {
                 MessageReference reference = delivery.reference();
                 if (delivery.consumed()) {
                     reference.countRedelivery();
+                    if (!deleted && redelivery.exhausted(reference.deliveryCount(), this)) {
+                        exhausted.add(reference);
+                        continue;
+                    }
+                    reference.holdUntil(now + redelivery.redeliveryDelayMillis());
                     if (durable() && reference.message().persistent()) {
                         countUpdates.add(new StoreOperation.UpdateDeliveryCount(
                                 storeQueue, reference.message().storeId(), reference.deliveryCount()));
@@ -192,13 +217,15 @@ final class MessageQueue implements Address {
                     unconsumedByConsumer.merge(delivery.consumer(), 1, Integer::sum);
                 }
                 if (!deleted) {
-                    pending.add(reference);
+                    (dueAt(reference) > now ? held : pending).add(reference);
                 }
             }
             unconsumedByConsumer.forEach(ServerConsumer::takenBack);
             outstanding -= taken.size();
         });
-        return countUpdates;
+        UndeliverableRouter.Move move = exhausted.isEmpty() ? UndeliverableRouter.Move.NONE
+                : undeliverable.deadLetter(this, exhausted);
+        return move.plus(countUpdates);
     }
 
     /** Acknowledged or committed deliveries have left the queue for good. */
@@ -277,6 +304,7 @@ final class MessageQueue implements Address {
         held.clear();
         consumers.forEach(ServerConsumer::detach);
         consumers.clear();
+        groups.clear();
     }
 
     boolean isDeleted() {
@@ -302,7 +330,7 @@ final class MessageQueue implements Address {
         } finally {
             lock.unlock();
         }
-        dropExpired(expired);
+        undeliverable.expire(this, expired);
     }
 
     /**
@@ -323,13 +351,17 @@ final class MessageQueue implements Address {
                 expired.add(reference);
                 continue;
             }
-            ServerConsumer consumer = nextConsumerFor(reference);
+            String group = MessageGroups.groupOf(reference);
+            ServerConsumer consumer = group == null ? nextConsumerFor(reference) : consumerForGroup(group, reference);
             if (consumer == null) {
-                continue; // no consumer selects it: it stays for later ones (3.8)
+                continue; // no consumer selects it (3.8), or its group's owner cannot take it now: it stays
             }
             it.remove();
             outstanding++;
             consumer.deliver(reference);
+            if (group != null) {
+                groups.dispatched(group, reference);
+            }
         }
         scheduleWakeUpLocked();
         return expired;
@@ -357,6 +389,29 @@ final class MessageQueue implements Address {
         return null;
     }
 
+    /** The group's owner if it can take the message now; for a new group, the round-robin pick becomes its owner. */
+    private ServerConsumer consumerForGroup(String group, MessageReference reference) {
+        ServerConsumer owner = groups.ownerOf(group);
+        if (owner != null) {
+            return owner.hasCredit() && owner.selects(reference) ? owner : null;
+        }
+        ServerConsumer chosen = nextConsumerFor(reference);
+        if (chosen != null) {
+            groups.assign(group, chosen);
+        }
+        return chosen;
+    }
+
+    /** Groups with an owner; for tests. */
+    int groupCount() {
+        lock.lock();
+        try {
+            return groups.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Makes sure dispatch runs when the earliest held message becomes due. */
     private void scheduleWakeUpLocked() {
         if (held.isEmpty() || deleted) {
@@ -370,9 +425,12 @@ final class MessageQueue implements Address {
         scheduler.runAt(due, () -> withLockThenDispatch(() -> wakeUpAt = 0));
     }
 
-    /** JMSDeliveryTime: not delivered (nor browsed) before it (Jakarta Messaging 3.1, 7.9). */
+    /**
+     * JMSDeliveryTime: not delivered (nor browsed) before it (Jakarta Messaging 3.1, 7.9); nor, after it
+     * came back, before its redelivery delay has passed.
+     */
     private static long dueAt(MessageReference reference) {
-        return reference.message().data().deliveryTime();
+        return Math.max(reference.message().data().deliveryTime(), reference.redeliverAt());
     }
 
     /** The references waiting in this queue, due or held, in delivery order: a browser's snapshot. */
@@ -396,23 +454,6 @@ final class MessageQueue implements Address {
             return pending.contains(reference) || held.contains(reference);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void dropExpired(List<MessageReference> expired) {
-        List<StoreOperation> removals = new ArrayList<>();
-        for (MessageReference reference : expired) {
-            StoreOperation removal = removal(reference);
-            if (removal != null) {
-                removals.add(removal);
-            }
-        }
-        if (!removals.isEmpty()) {
-            store.apply(removals).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    LOG.warn("could not remove {} expired message(s) of {} from the store", removals.size(), description, failure);
-                }
-            });
         }
     }
 

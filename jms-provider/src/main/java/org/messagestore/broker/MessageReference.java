@@ -6,8 +6,9 @@ import java.util.Comparator;
  * One queue's hold on a message: the same {@link BrokerMessage} may be referenced by several
  * subscriptions, each with its own delivery count.
  *
- * <p>Threads: {@code deliveryCount} is changed only by the queue that holds the reference, under
- * that queue's lock (when the reference comes back after a rollback).
+ * <p>Threads: {@code deliveryCount} and {@code redeliverAt} are changed only by the queue that holds
+ * the reference, under that queue's lock, while the reference is in none of its sorted sets (when it
+ * comes back after a rollback).
  */
 final class MessageReference {
 
@@ -22,6 +23,8 @@ final class MessageReference {
 
     private final BrokerMessage message;
     private int deliveryCount;
+    /** Not delivered again before this (epoch millis) after it came back; 0 when not held back. */
+    private long redeliverAt;
 
     MessageReference(BrokerMessage message, int deliveryCount) {
         this.message = message;
@@ -39,5 +42,14 @@ final class MessageReference {
 
     void countRedelivery() {
         deliveryCount++;
+    }
+
+    /** The redelivery delay of a message that came back: see {@link RedeliveryPolicy}. */
+    long redeliverAt() {
+        return redeliverAt;
+    }
+
+    void holdUntil(long epochMillis) {
+        redeliverAt = epochMillis;
     }
 }

@@ -139,15 +139,24 @@ final class ServerSession {
      * Rolls back (transacted) or recovers (non-transacted): discards the pending sends and returns every
      * outstanding delivery to its queue at its original position; consumed ones count a redelivery,
      * so they arrive with JMSRedelivered set (Jakarta Messaging 3.1, 6.2.10 "Message acknowledgment"
-     * and 6.2.7 "Transactions").
+     * and 6.2.7 "Transactions"), after their queue's redelivery delay, unless they are over its
+     * delivery limit and move to its dead-letter queue ({@link RedeliveryPolicy}). Delivery counts and
+     * dead-letter moves are stored in one batch.
      */
     void rollback() throws JMSException {
         takeSends();
-        List<StoreOperation> countUpdates = new ArrayList<>();
+        List<UndeliverableRouter.Move> moves = new ArrayList<>();
         for (MessageQueue queue : queuesWithOutstanding()) {
-            countUpdates.addAll(queue.takeBack(this, delivery -> true));
+            moves.add(queue.takeBack(this, delivery -> true));
         }
-        StoreCalls.await(services.store(), countUpdates, "record delivery counts");
+        List<StoreOperation> work = moves.stream().flatMap(m -> m.work().stream()).toList();
+        try {
+            StoreCalls.await(services.store(), work, "record delivery counts and dead-letter moves");
+        } catch (JMSException e) {
+            moves.forEach(m -> m.afterFailure().run());
+            throw e;
+        }
+        moves.forEach(m -> m.afterStored().run());
     }
 
     private synchronized List<PendingSend> takeSends() {

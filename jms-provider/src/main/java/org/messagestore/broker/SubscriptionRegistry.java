@@ -41,11 +41,13 @@ final class SubscriptionRegistry {
 
     private final MessageStore store;
     private final DeliveryScheduler scheduler;
+    private final UndeliverableRouter undeliverable;
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> sharedNonDurable = new HashMap<>();
 
-    SubscriptionRegistry(MessageStore store, DeliveryScheduler scheduler) {
+    SubscriptionRegistry(MessageStore store, DeliveryScheduler scheduler, UndeliverableRouter undeliverable) {
         this.store = store;
+        this.undeliverable = undeliverable;
         this.scheduler = scheduler;
     }
 
@@ -162,7 +164,7 @@ final class SubscriptionRegistry {
         String description = (kind.durable() ? "durable subscription '" : "subscription '")
                 + (name == null ? "(unnamed)" : name) + "' on " + topic;
         return new MessageQueue(topic, description,
-                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, store, null, scheduler);
+                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, null, scheduler, undeliverable);
     }
 
     /** Rebuilds a durable subscription found in the store at start. */

@@ -1,0 +1,152 @@
+package org.messagestore.broker;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.StoreOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes messages that may not be delivered where they are out of their queue: those over their
+ * {@link RedeliveryPolicy} limit go to the dead-letter queue, expired ones to the {@link ExpiryPolicy}'s
+ * expiry queue, or are discarded when the policy names no queue. A move is one atomic store batch:
+ * the reference leaves the source queue and a copy (see {@link DivertedCopy}) joins the target, so a
+ * crash leaves the message in exactly one of the two.
+ *
+ * <p>Threads: no state of its own beyond configuration. It is called without any lock held: from the
+ * client's session thread for dead letters, and from whichever thread ran dispatch for expired
+ * messages (which may be a store completion thread, so that path never blocks). The target queues
+ * exist from broker start ({@link Broker}), so finding them never writes to the store.
+ */
+final class UndeliverableRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UndeliverableRouter.class);
+
+    /**
+     * Store work for messages leaving a queue, and what to run once it is stored, or once it failed.
+     * The caller applies {@code work} (possibly together with other work), then runs one of the two.
+     */
+    record Move(List<StoreOperation> work, Runnable afterStored, Runnable afterFailure) {
+
+        static final Move NONE = new Move(List.of(), () -> { }, () -> { });
+
+        /** This move with more store work in the same batch. */
+        Move plus(List<StoreOperation> more) {
+            List<StoreOperation> all = new ArrayList<>(work);
+            all.addAll(more);
+            return new Move(all, afterStored, afterFailure);
+        }
+    }
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final MessageRouter router;
+    /** Set once by {@link BrokerServices#create}, before any queue exists. */
+    private DestinationRegistry destinations;
+
+    UndeliverableRouter(BrokerConfig config, MessageStore store, MessageRouter router) {
+        this.config = config;
+        this.store = store;
+        this.router = router;
+    }
+
+    void useDestinations(DestinationRegistry registry) {
+        this.destinations = registry;
+    }
+
+    RedeliveryPolicy redeliveryPolicyFor(DestinationName destination) {
+        return config.redeliveryPolicyFor(destination.name());
+    }
+
+    /** Moves messages over their redelivery limit out of {@code from}; the caller applies the work. */
+    Move deadLetter(MessageQueue from, List<MessageReference> exhausted) {
+        String target = redeliveryPolicyFor(from.name()).deadLetterQueue();
+        return move(from, exhausted, target, DivertedCopy::deadLettered, (reference, to) -> {
+            if (to == null) {
+                LOG.warn("discarded message {} of {} after {} deliveries: no dead-letter queue is configured",
+                        reference.message().data().messageId(), from, reference.deliveryCount());
+            } else {
+                LOG.info("moved message {} from {} to dead-letter queue '{}' after {} deliveries",
+                        reference.message().data().messageId(), from, to, reference.deliveryCount());
+            }
+        });
+    }
+
+    /**
+     * Moves or drops expired messages of {@code from}, without waiting: the store batch completes on a
+     * store thread. If it fails the messages stay in the store, and are found expired again after a
+     * restart.
+     */
+    void expire(MessageQueue from, List<MessageReference> expired) {
+        if (expired.isEmpty()) {
+            return;
+        }
+        String target = config.expiryPolicyFor(from.name().name()).expiryQueue();
+        if (from.isQueueNamed(target)) {
+            target = null; // already on its expiry queue: moving it there again would loop
+        }
+        Move move = move(from, expired, target, DivertedCopy::expired, (reference, to) -> LOG.debug(
+                "message {} of {} expired; {}", reference.message().data().messageId(), from,
+                to == null ? "dropped" : "moved to expiry queue '" + to + "'"));
+        if (move.work().isEmpty()) {
+            move.afterStored().run();
+            return;
+        }
+        store.apply(move.work()).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                move.afterStored().run();
+            } else {
+                LOG.warn("could not remove {} expired message(s) of {} from the store", expired.size(), from, failure);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface CopyMaker {
+        MessageData copy(MessageReference reference, MessageQueue from, DestinationName to);
+    }
+
+    /**
+     * @param targetName the queue to move to, or null to discard
+     * @param logMoved   logs one message's fate once it is stored (target name or null)
+     */
+    private Move move(MessageQueue from, List<MessageReference> references, String targetName, CopyMaker copyMaker,
+                      FateLog logMoved) {
+        MessageQueue target = targetName == null ? null : targetQueue(targetName);
+        List<StoreOperation> work = new ArrayList<>();
+        List<MessageRouter.Routed> copies = new ArrayList<>();
+        for (MessageReference reference : references) {
+            StoreOperation removal = from.removal(reference);
+            if (removal != null) {
+                work.add(removal);
+            }
+            if (target != null) {
+                BrokerMessage copy = router.accept(copyMaker.copy(reference, from, target.name()), null, null);
+                MessageRouter.Routed routed = router.route(copy, target);
+                work.addAll(router.storeOperations(routed));
+                copies.add(routed);
+            }
+        }
+        Runnable afterStored = () -> {
+            copies.forEach(router::enqueue);
+            references.forEach(reference -> logMoved.log(reference, targetName));
+        };
+        return new Move(work, afterStored, () -> from.enqueue(references));
+    }
+
+    @FunctionalInterface
+    private interface FateLog {
+        void log(MessageReference reference, String target);
+    }
+
+    private MessageQueue targetQueue(String name) {
+        MessageQueue queue = destinations.findQueue(name);
+        if (queue == null) {
+            throw new IllegalStateException("queue '" + name + "' named by a redelivery or expiry policy does not exist");
+        }
+        return queue;
+    }
+}
