@@ -1,0 +1,260 @@
+package org.messagestore.protocol.codec;
+
+import static org.messagestore.protocol.codec.WireValues.readBoolean;
+import static org.messagestore.protocol.codec.WireValues.readLength;
+import static org.messagestore.protocol.codec.WireValues.readRequiredDestination;
+import static org.messagestore.protocol.codec.WireValues.readString;
+import static org.messagestore.protocol.codec.WireValues.writeDestination;
+import static org.messagestore.protocol.codec.WireValues.writeString;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.protocol.codec.HandshakeFrame.Hello;
+import org.messagestore.protocol.codec.HandshakeFrame.Welcome;
+import org.messagestore.protocol.codec.PushFrame.ConnectionFailed;
+import org.messagestore.protocol.codec.PushFrame.DeliveryPush;
+import org.messagestore.protocol.codec.PushFrame.DiscardBuffered;
+import org.messagestore.protocol.codec.PushFrame.Heartbeat;
+import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
+import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
+import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
+import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
+import org.messagestore.protocol.codec.RequestFrame.CloseSession;
+import org.messagestore.protocol.codec.RequestFrame.Commit;
+import org.messagestore.protocol.codec.RequestFrame.Consumed;
+import org.messagestore.protocol.codec.RequestFrame.CreateBrowser;
+import org.messagestore.protocol.codec.RequestFrame.CreateConsumer;
+import org.messagestore.protocol.codec.RequestFrame.CreateSession;
+import org.messagestore.protocol.codec.RequestFrame.CreateTemporary;
+import org.messagestore.protocol.codec.RequestFrame.DeleteTemporary;
+import org.messagestore.protocol.codec.RequestFrame.Drain;
+import org.messagestore.protocol.codec.RequestFrame.Pull;
+import org.messagestore.protocol.codec.RequestFrame.Rollback;
+import org.messagestore.protocol.codec.RequestFrame.Send;
+import org.messagestore.protocol.codec.RequestFrame.SetClientId;
+import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
+import org.messagestore.protocol.codec.ResponseFrame.Failure;
+import org.messagestore.protocol.codec.ResponseFrame.Ok;
+import org.messagestore.transport.ConsumerSpec;
+import org.messagestore.transport.Delivery;
+
+/**
+ * Frames to bytes and back: the part of a frame after its length prefix, i.e. type byte, correlation
+ * id, payload (layout in {@code package-info.java}). Stateless; the Netty handlers
+ * ({@link FrameEncoder}, {@link FrameDecoder}) add and strip the length.
+ */
+public final class FrameCodec {
+
+    /** The protocol version this code speaks, carried by {@link Hello}. */
+    public static final int VERSION = 1;
+    /** "MSTR": the first payload bytes of a {@link Hello}, so that a stray connection is recognised at once. */
+    public static final int MAGIC = 0x4D535452;
+
+    private FrameCodec() {
+    }
+
+    public static void encode(Frame frame, ByteBuf out) {
+        FrameType type = FrameType.of(frame);
+        if (type == null) {
+            throw new IllegalArgumentException("not a protocol frame: " + frame);
+        }
+        out.writeByte(type.code);
+        out.writeLong(frame.correlationId());
+        switch (type) {
+            case HELLO -> {
+                var f = (Hello) frame;
+                out.writeInt(MAGIC).writeByte(f.version());
+                writeString(out, f.user());
+                writeString(out, f.password());
+                out.writeInt(f.heartbeatMillis()).writeInt(f.maxFrameBytes());
+            }
+            case WELCOME -> {
+                var f = (Welcome) frame;
+                writeString(out, f.connectionId());
+                out.writeInt(f.heartbeatMillis()).writeInt(f.maxFrameBytes());
+            }
+            case SET_CLIENT_ID -> writeString(out, ((SetClientId) frame).clientId());
+            case CREATE_SESSION -> {
+                var f = (CreateSession) frame;
+                out.writeLong(f.sessionId()).writeBoolean(f.transacted());
+            }
+            case CLOSE_SESSION -> out.writeLong(((CloseSession) frame).sessionId());
+            case CREATE_CONSUMER -> writeSpec(out, ((CreateConsumer) frame).spec());
+            case CLOSE_CONSUMER -> out.writeLong(((CloseConsumer) frame).consumerId());
+            case SEND -> {
+                var f = (Send) frame;
+                out.writeLong(f.sessionId());
+                MessageDataCodec.write(out, f.message());
+            }
+            case CONSUMED -> {
+                var f = (Consumed) frame;
+                out.writeLong(f.consumerId()).writeLong(f.deliveryId());
+            }
+            case PULL -> out.writeLong(((Pull) frame).consumerId());
+            case DRAIN -> out.writeLong(((Drain) frame).consumerId());
+            case ACKNOWLEDGE -> out.writeLong(((Acknowledge) frame).sessionId());
+            case COMMIT -> out.writeLong(((Commit) frame).sessionId());
+            case ROLLBACK -> out.writeLong(((Rollback) frame).sessionId());
+            case UNSUBSCRIBE -> writeString(out, ((Unsubscribe) frame).subscriptionName());
+            case CREATE_BROWSER -> {
+                var f = (CreateBrowser) frame;
+                out.writeLong(f.browserId()).writeLong(f.sessionId());
+                writeDestination(out, f.queue());
+                writeString(out, f.selector());
+            }
+            case BROWSE_NEXT -> {
+                var f = (BrowseNext) frame;
+                out.writeLong(f.browserId()).writeInt(f.max());
+            }
+            case CLOSE_BROWSER -> out.writeLong(((CloseBrowser) frame).browserId());
+            case CREATE_TEMPORARY -> writeDestination(out, ((CreateTemporary) frame).destination());
+            case DELETE_TEMPORARY -> writeDestination(out, ((DeleteTemporary) frame).destination());
+            case CLOSE_CONNECTION, OK, HEARTBEAT -> {
+                // header only
+            }
+            case BROWSE_RESULT -> {
+                List<MessageData> messages = ((BrowseResult) frame).messages();
+                out.writeInt(messages.size());
+                messages.forEach(m -> MessageDataCodec.write(out, m));
+            }
+            case FAILURE -> {
+                var f = (Failure) frame;
+                writeString(out, f.exceptionClass());
+                writeString(out, f.message());
+                writeString(out, f.errorCode());
+            }
+            case DELIVERY -> {
+                Delivery d = ((DeliveryPush) frame).delivery();
+                out.writeLong(d.consumerId()).writeLong(d.deliveryId()).writeInt(d.deliveryCount());
+                MessageDataCodec.write(out, d.message());
+            }
+            case DISCARD_BUFFERED -> out.writeLong(((DiscardBuffered) frame).consumerId());
+            case CONNECTION_FAILED -> {
+                var f = (ConnectionFailed) frame;
+                writeString(out, f.exceptionClass());
+                writeString(out, f.message());
+            }
+        }
+    }
+
+    /**
+     * Decodes one whole frame (without its length prefix). Throws {@link MalformedFrameException}
+     * for anything that is not exactly one valid frame.
+     */
+    public static Frame decode(ByteBuf in) {
+        try {
+            FrameType type = FrameType.of(in.readUnsignedByte());
+            long correlationId = in.readLong();
+            Frame frame = decodePayload(type, correlationId, in);
+            if (in.isReadable()) {
+                throw new MalformedFrameException(in.readableBytes() + " unexpected bytes after a " + type + " frame");
+            }
+            return frame;
+        } catch (IndexOutOfBoundsException e) {
+            throw new MalformedFrameException("frame is truncated", e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a record's constructor refused a decoded value
+            throw new MalformedFrameException("frame holds an invalid value: " + e.getMessage(), e);
+        }
+    }
+
+    private static Frame decodePayload(FrameType type, long id, ByteBuf in) {
+        return switch (type) {
+            case HELLO -> {
+                int magic = in.readInt();
+                if (magic != MAGIC) {
+                    throw new MalformedFrameException("not a MessageStore client (bad magic 0x" + Integer.toHexString(magic) + ")");
+                }
+                yield new Hello(in.readUnsignedByte(), readString(in, "user"), readString(in, "password"),
+                        in.readInt(), in.readInt());
+            }
+            case WELCOME -> new Welcome(required(readString(in, "connectionId"), "connectionId"), in.readInt(), in.readInt());
+            case SET_CLIENT_ID -> new SetClientId(id, readString(in, "clientId"));
+            case CREATE_SESSION -> new CreateSession(id, in.readLong(), readBoolean(in, "transacted"));
+            case CLOSE_SESSION -> new CloseSession(id, in.readLong());
+            case CREATE_CONSUMER -> new CreateConsumer(id, readSpec(in));
+            case CLOSE_CONSUMER -> new CloseConsumer(id, in.readLong());
+            case SEND -> new Send(id, in.readLong(), MessageDataCodec.read(in));
+            case CONSUMED -> new Consumed(id, in.readLong(), in.readLong());
+            case PULL -> new Pull(id, in.readLong());
+            case DRAIN -> new Drain(id, in.readLong());
+            case ACKNOWLEDGE -> new Acknowledge(id, in.readLong());
+            case COMMIT -> new Commit(id, in.readLong());
+            case ROLLBACK -> new Rollback(id, in.readLong());
+            case UNSUBSCRIBE -> new Unsubscribe(id, readString(in, "subscriptionName"));
+            case CREATE_BROWSER -> new CreateBrowser(id, in.readLong(), in.readLong(),
+                    readRequiredDestination(in, "queue"), readString(in, "selector"));
+            case BROWSE_NEXT -> new BrowseNext(id, in.readLong(), in.readInt());
+            case CLOSE_BROWSER -> new CloseBrowser(id, in.readLong());
+            case CREATE_TEMPORARY -> new CreateTemporary(id, readRequiredDestination(in, "destination"));
+            case DELETE_TEMPORARY -> new DeleteTemporary(id, readRequiredDestination(in, "destination"));
+            case CLOSE_CONNECTION -> new CloseConnection(id);
+            case OK -> new Ok(id);
+            case BROWSE_RESULT -> {
+                int count = readLength(in, "message count");
+                List<MessageData> messages = new ArrayList<>(Math.max(count, 0));
+                for (int i = 0; i < count; i++) {
+                    messages.add(MessageDataCodec.read(in));
+                }
+                yield new BrowseResult(id, messages);
+            }
+            case FAILURE -> new Failure(id, required(readString(in, "exceptionClass"), "exceptionClass"),
+                    readString(in, "message"), readString(in, "errorCode"));
+            case DELIVERY -> {
+                long consumerId = in.readLong();
+                long deliveryId = in.readLong();
+                int deliveryCount = readDeliveryCount(in);
+                yield new DeliveryPush(new Delivery(consumerId, deliveryId, MessageDataCodec.read(in), deliveryCount));
+            }
+            case DISCARD_BUFFERED -> new DiscardBuffered(in.readLong());
+            case CONNECTION_FAILED -> new ConnectionFailed(required(readString(in, "exceptionClass"), "exceptionClass"),
+                    readString(in, "message"));
+            case HEARTBEAT -> new Heartbeat();
+        };
+    }
+
+    private static int readDeliveryCount(ByteBuf in) {
+        int count = in.readInt();
+        if (count < 1) {
+            throw new MalformedFrameException("delivery count " + count + " is below 1");
+        }
+        return count;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null) {
+            throw new MalformedFrameException(field + " must not be null");
+        }
+        return value;
+    }
+
+    private static void writeSpec(ByteBuf out, ConsumerSpec spec) {
+        out.writeLong(spec.consumerId()).writeLong(spec.sessionId());
+        writeDestination(out, spec.destination());
+        writeString(out, spec.selector());
+        out.writeBoolean(spec.noLocal());
+        writeString(out, spec.subscriptionName());
+        out.writeBoolean(spec.durable()).writeBoolean(spec.shared()).writeInt(spec.prefetch());
+    }
+
+    private static ConsumerSpec readSpec(ByteBuf in) {
+        long consumerId = in.readLong();
+        long sessionId = in.readLong();
+        var destination = readRequiredDestination(in, "consumer destination");
+        String selector = readString(in, "selector");
+        boolean noLocal = readBoolean(in, "noLocal");
+        String subscriptionName = readString(in, "subscriptionName");
+        boolean durable = readBoolean(in, "durable");
+        boolean shared = readBoolean(in, "shared");
+        int prefetch = in.readInt();
+        if (prefetch < 0) {
+            throw new MalformedFrameException("negative prefetch " + prefetch);
+        }
+        return new ConsumerSpec(consumerId, sessionId, destination, selector, noLocal, subscriptionName, durable, shared,
+                prefetch);
+    }
+}

@@ -1,0 +1,100 @@
+package org.messagestore.protocol.codec;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.messagestore.protocol.codec.HandshakeFrame.Hello;
+import org.messagestore.protocol.codec.HandshakeFrame.Welcome;
+import org.messagestore.protocol.codec.PushFrame.ConnectionFailed;
+import org.messagestore.protocol.codec.PushFrame.DeliveryPush;
+import org.messagestore.protocol.codec.PushFrame.DiscardBuffered;
+import org.messagestore.protocol.codec.PushFrame.Heartbeat;
+import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
+import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
+import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
+import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
+import org.messagestore.protocol.codec.RequestFrame.CloseSession;
+import org.messagestore.protocol.codec.RequestFrame.Commit;
+import org.messagestore.protocol.codec.RequestFrame.Consumed;
+import org.messagestore.protocol.codec.RequestFrame.CreateBrowser;
+import org.messagestore.protocol.codec.RequestFrame.CreateConsumer;
+import org.messagestore.protocol.codec.RequestFrame.CreateSession;
+import org.messagestore.protocol.codec.RequestFrame.CreateTemporary;
+import org.messagestore.protocol.codec.RequestFrame.DeleteTemporary;
+import org.messagestore.protocol.codec.RequestFrame.Drain;
+import org.messagestore.protocol.codec.RequestFrame.Pull;
+import org.messagestore.protocol.codec.RequestFrame.Rollback;
+import org.messagestore.protocol.codec.RequestFrame.Send;
+import org.messagestore.protocol.codec.RequestFrame.SetClientId;
+import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
+import org.messagestore.protocol.codec.ResponseFrame.Failure;
+import org.messagestore.protocol.codec.ResponseFrame.Ok;
+
+/**
+ * The type byte of every frame and the record it carries. Codes are part of the wire format: never
+ * renumber, only add.
+ */
+enum FrameType {
+    HELLO(0x01, Hello.class),
+    WELCOME(0x02, Welcome.class),
+
+    SET_CLIENT_ID(0x10, SetClientId.class),
+    CREATE_SESSION(0x11, CreateSession.class),
+    CLOSE_SESSION(0x12, CloseSession.class),
+    CREATE_CONSUMER(0x13, CreateConsumer.class),
+    CLOSE_CONSUMER(0x14, CloseConsumer.class),
+    SEND(0x15, Send.class),
+    CONSUMED(0x16, Consumed.class),
+    PULL(0x17, Pull.class),
+    DRAIN(0x18, Drain.class),
+    ACKNOWLEDGE(0x19, Acknowledge.class),
+    COMMIT(0x1A, Commit.class),
+    ROLLBACK(0x1B, Rollback.class),
+    UNSUBSCRIBE(0x1C, Unsubscribe.class),
+    CREATE_BROWSER(0x1D, CreateBrowser.class),
+    BROWSE_NEXT(0x1E, BrowseNext.class),
+    CLOSE_BROWSER(0x1F, CloseBrowser.class),
+    CREATE_TEMPORARY(0x20, CreateTemporary.class),
+    DELETE_TEMPORARY(0x21, DeleteTemporary.class),
+    CLOSE_CONNECTION(0x22, CloseConnection.class),
+
+    OK(0x40, Ok.class),
+    BROWSE_RESULT(0x41, BrowseResult.class),
+    FAILURE(0x42, Failure.class),
+
+    DELIVERY(0x60, DeliveryPush.class),
+    DISCARD_BUFFERED(0x61, DiscardBuffered.class),
+    CONNECTION_FAILED(0x62, ConnectionFailed.class),
+    HEARTBEAT(0x63, Heartbeat.class);
+
+    private static final FrameType[] BY_CODE = new FrameType[256];
+    private static final Map<Class<?>, FrameType> BY_RECORD = new HashMap<>();
+
+    static {
+        for (FrameType type : values()) {
+            BY_CODE[type.code] = type;
+            BY_RECORD.put(type.record, type);
+        }
+    }
+
+    final int code;
+    private final Class<? extends Frame> record;
+
+    FrameType(int code, Class<? extends Frame> record) {
+        this.code = code;
+        this.record = record;
+    }
+
+    static FrameType of(int code) {
+        FrameType type = BY_CODE[code & 0xFF];
+        if (type == null) {
+            throw new MalformedFrameException("unknown frame type 0x" + Integer.toHexString(code & 0xFF));
+        }
+        return type;
+    }
+
+    static FrameType of(Frame frame) {
+        return BY_RECORD.get(frame.getClass());
+    }
+}

@@ -1,0 +1,90 @@
+package org.messagestore.protocol.codec;
+
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.transport.ConsumerSpec;
+
+/**
+ * A client → broker request: one record per {@link org.messagestore.transport.BrokerConnection}
+ * method. Every request is answered by one {@link ResponseFrame} with the same correlation id,
+ * except the {@linkplain #oneWay() one-way} ones (consumed, pull, closeBrowser), whose methods
+ * neither block nor throw.
+ */
+public sealed interface RequestFrame extends Frame {
+
+    /** True for requests the broker does not answer. */
+    default boolean oneWay() {
+        return false;
+    }
+
+    record SetClientId(long correlationId, String clientId) implements RequestFrame {
+    }
+
+    record CreateSession(long correlationId, long sessionId, boolean transacted) implements RequestFrame {
+    }
+
+    record CloseSession(long correlationId, long sessionId) implements RequestFrame {
+    }
+
+    record CreateConsumer(long correlationId, ConsumerSpec spec) implements RequestFrame {
+    }
+
+    record CloseConsumer(long correlationId, long consumerId) implements RequestFrame {
+    }
+
+    record Send(long correlationId, long sessionId, MessageData message) implements RequestFrame {
+    }
+
+    record Consumed(long correlationId, long consumerId, long deliveryId) implements RequestFrame {
+        @Override
+        public boolean oneWay() {
+            return true;
+        }
+    }
+
+    record Pull(long correlationId, long consumerId) implements RequestFrame {
+        @Override
+        public boolean oneWay() {
+            return true;
+        }
+    }
+
+    record Drain(long correlationId, long consumerId) implements RequestFrame {
+    }
+
+    record Acknowledge(long correlationId, long sessionId) implements RequestFrame {
+    }
+
+    record Commit(long correlationId, long sessionId) implements RequestFrame {
+    }
+
+    record Rollback(long correlationId, long sessionId) implements RequestFrame {
+    }
+
+    record Unsubscribe(long correlationId, String subscriptionName) implements RequestFrame {
+    }
+
+    record CreateBrowser(long correlationId, long browserId, long sessionId, DestinationName queue, String selector)
+            implements RequestFrame {
+    }
+
+    record BrowseNext(long correlationId, long browserId, int max) implements RequestFrame {
+    }
+
+    record CloseBrowser(long correlationId, long browserId) implements RequestFrame {
+        @Override
+        public boolean oneWay() {
+            return true;
+        }
+    }
+
+    record CreateTemporary(long correlationId, DestinationName destination) implements RequestFrame {
+    }
+
+    record DeleteTemporary(long correlationId, DestinationName destination) implements RequestFrame {
+    }
+
+    /** Closes the broker side of the connection; answered once it is closed. */
+    record CloseConnection(long correlationId) implements RequestFrame {
+    }
+}

@@ -1,0 +1,286 @@
+package org.messagestore.transport.tcp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.protocol.codec.RequestFrame;
+import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
+import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
+import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
+import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
+import org.messagestore.protocol.codec.RequestFrame.CloseSession;
+import org.messagestore.protocol.codec.RequestFrame.Commit;
+import org.messagestore.protocol.codec.RequestFrame.Consumed;
+import org.messagestore.protocol.codec.RequestFrame.CreateBrowser;
+import org.messagestore.protocol.codec.RequestFrame.CreateConsumer;
+import org.messagestore.protocol.codec.RequestFrame.CreateSession;
+import org.messagestore.protocol.codec.RequestFrame.CreateTemporary;
+import org.messagestore.protocol.codec.RequestFrame.DeleteTemporary;
+import org.messagestore.protocol.codec.RequestFrame.Drain;
+import org.messagestore.protocol.codec.RequestFrame.Pull;
+import org.messagestore.protocol.codec.RequestFrame.Rollback;
+import org.messagestore.protocol.codec.RequestFrame.Send;
+import org.messagestore.protocol.codec.RequestFrame.SetClientId;
+import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.codec.ResponseFrame;
+import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
+import org.messagestore.transport.BrokerConnection;
+import org.messagestore.transport.ConsumerSpec;
+import org.messagestore.transport.DeliverySink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link BrokerConnection} over TCP: each method writes its request frame and, unless it is one of
+ * the non-blocking ones, waits for the answer with the same correlation id. The broker carries out a
+ * connection's requests in the order they were written.
+ *
+ * <p>Threads: any client thread may call it; waiting happens on the caller's thread, never on the
+ * event loop ({@code messagestore-tcp-client-*}, one per connection, owned here and stopped by
+ * {@link #close()}), which only encodes, decodes and completes futures (see
+ * {@link ClientConnectionHandler}). A send's future completes on the event loop.
+ */
+final class TcpBrokerConnection implements BrokerConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpBrokerConnection.class);
+
+    private final Channel channel;
+    private final EventLoopGroup group;
+    private final ClientConnectionHandler handler;
+    private final PendingRequests pending;
+    private final String connectionId;
+    private final String peer;
+    private final AtomicLong correlationIds = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    TcpBrokerConnection(Channel channel, EventLoopGroup group, ClientConnectionHandler handler, PendingRequests pending,
+                        String connectionId, String peer) {
+        this.channel = channel;
+        this.group = group;
+        this.handler = handler;
+        this.pending = pending;
+        this.connectionId = connectionId;
+        this.peer = peer;
+    }
+
+    @Override
+    public String connectionId() {
+        return connectionId;
+    }
+
+    @Override
+    public void setClientId(String clientId) throws JMSException {
+        call(id -> new SetClientId(id, clientId));
+    }
+
+    @Override
+    public void createSession(long sessionId, boolean transacted) throws JMSException {
+        call(id -> new CreateSession(id, sessionId, transacted));
+    }
+
+    @Override
+    public void closeSession(long sessionId) throws JMSException {
+        release(id -> new CloseSession(id, sessionId));
+    }
+
+    @Override
+    public void createConsumer(ConsumerSpec spec, DeliverySink sink) throws JMSException {
+        // Registered first: deliveries may arrive before the answer.
+        handler.sinks.put(spec.consumerId(), sink);
+        try {
+            call(id -> new CreateConsumer(id, spec));
+        } catch (JMSException | RuntimeException e) {
+            handler.sinks.remove(spec.consumerId(), sink);
+            throw e;
+        }
+    }
+
+    @Override
+    public void closeConsumer(long consumerId) throws JMSException {
+        try {
+            release(id -> new CloseConsumer(id, consumerId));
+        } finally {
+            handler.sinks.remove(consumerId);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> send(long sessionId, MessageData message) {
+        return submit(id -> new Send(id, sessionId, message)).thenApply(response -> null);
+    }
+
+    @Override
+    public void consumed(long consumerId, long deliveryId) {
+        oneWay(new Consumed(0, consumerId, deliveryId));
+    }
+
+    @Override
+    public void pull(long consumerId) {
+        oneWay(new Pull(0, consumerId));
+    }
+
+    @Override
+    public void drain(long consumerId) throws JMSException {
+        call(id -> new Drain(id, consumerId));
+    }
+
+    @Override
+    public void acknowledge(long sessionId) throws JMSException {
+        call(id -> new Acknowledge(id, sessionId));
+    }
+
+    @Override
+    public void commit(long sessionId) throws JMSException {
+        call(id -> new Commit(id, sessionId));
+    }
+
+    @Override
+    public void rollback(long sessionId) throws JMSException {
+        call(id -> new Rollback(id, sessionId));
+    }
+
+    @Override
+    public void unsubscribe(String subscriptionName) throws JMSException {
+        call(id -> new Unsubscribe(id, subscriptionName));
+    }
+
+    @Override
+    public void createBrowser(long browserId, long sessionId, DestinationName queue, String selector) throws JMSException {
+        call(id -> new CreateBrowser(id, browserId, sessionId, queue, selector));
+    }
+
+    @Override
+    public List<MessageData> browseNext(long browserId, int max) throws JMSException {
+        return ((BrowseResult) call(id -> new BrowseNext(id, browserId, max))).messages();
+    }
+
+    @Override
+    public void closeBrowser(long browserId) {
+        oneWay(new CloseBrowser(0, browserId));
+    }
+
+    @Override
+    public void createTemporaryDestination(DestinationName destination) throws JMSException {
+        call(id -> new CreateTemporary(id, destination));
+    }
+
+    @Override
+    public void deleteTemporaryDestination(DestinationName destination) throws JMSException {
+        call(id -> new DeleteTemporary(id, destination));
+    }
+
+    /**
+     * Closes the broker side (waiting for it, so that the connection's client id and temporary
+     * destinations are free when this returns), then the socket and the event loop.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        handler.expectClose();
+        try {
+            release(CloseConnection::new);
+        } catch (JMSException e) {
+            LOG.debug("closing broker connection {} over TCP failed: {}", connectionId, e.getMessage());
+        }
+        pending.failAll(new IllegalStateException("connection " + connectionId + " is closed"));
+        boolean onEventLoop = channel.eventLoop().inEventLoop();
+        var closing = channel.close();
+        var stopping = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        if (!onEventLoop) {
+            closing.awaitUninterruptibly();
+            stopping.awaitUninterruptibly();
+        }
+    }
+
+    // ---- request plumbing
+
+    private CompletableFuture<ResponseFrame> submit(LongFunction<RequestFrame> request) {
+        long id = correlationIds.incrementAndGet();
+        var answer = pending.register(id);
+        if (!answer.isDone()) {
+            channel.writeAndFlush(request.apply(id), channel.newPromise().addListener(write -> {
+                if (!write.isSuccess()) {
+                    pending.fail(id, writeFailed(write.cause()));
+                }
+            }));
+        }
+        return answer;
+    }
+
+    private ResponseFrame call(LongFunction<RequestFrame> request) throws JMSException {
+        return await(submit(request));
+    }
+
+    /** Releasing something on a connection that has already failed succeeds: the broker released it too. */
+    private void release(LongFunction<RequestFrame> request) throws JMSException {
+        if (pending.failure() != null) {
+            return;
+        }
+        try {
+            await(submit(request));
+        } catch (JMSException e) {
+            if (pending.failure() == null) {
+                throw e;
+            }
+        }
+    }
+
+    private void oneWay(RequestFrame request) {
+        if (pending.failure() == null) {
+            channel.writeAndFlush(request, channel.newPromise().addListener(write -> {
+                if (!write.isSuccess() && channel.isActive()) {
+                    LOG.warn("could not send {} to {}: {}", request, peer, write.cause().toString());
+                }
+            }));
+        }
+    }
+
+    private JMSException writeFailed(Throwable cause) {
+        JMSException e = new JMSException("could not send the request to broker " + peer + ": " + TcpPipeline.reason(cause));
+        e.initCause(cause);
+        return e;
+    }
+
+    /** Waits for the answer; an interrupt does not abandon a request halfway (the flag is restored). */
+    private static ResponseFrame await(CompletableFuture<ResponseFrame> answer) throws JMSException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return answer.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof JMSException jms) {
+                        throw jms;
+                    }
+                    JMSException wrapped = new JMSException("request failed: " + e.getCause());
+                    wrapped.initCause(e.getCause());
+                    throw wrapped;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "tcp connection " + connectionId + " to " + peer;
+    }
+}

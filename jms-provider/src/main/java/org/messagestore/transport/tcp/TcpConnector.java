@@ -1,0 +1,123 @@
+package org.messagestore.transport.tcp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import jakarta.jms.JMSException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.messagestore.protocol.codec.FrameCodec;
+import org.messagestore.protocol.codec.HandshakeFrame.Hello;
+import org.messagestore.protocol.codec.HandshakeFrame.Welcome;
+import org.messagestore.transport.BrokerAddress;
+import org.messagestore.transport.BrokerConnection;
+import org.messagestore.transport.ConnectionListener;
+import org.messagestore.transport.Connector;
+
+/**
+ * Connects to a broker in another process: {@code tcp://host:port?heartbeatMillis=..&maxFrameBytes=..
+ * &connectTimeoutMillis=..} (see {@link TcpOptions}; port default {@value TcpOptions#DEFAULT_PORT}).
+ * Each connection gets its own socket and its own event loop thread.
+ *
+ * <p>Threads: {@link #connect} runs on the caller's thread and waits there for the socket and the
+ * handshake; it keeps no state between calls.
+ */
+public final class TcpConnector implements Connector {
+
+    private final BrokerAddress address;
+    private final TcpOptions options;
+
+    public TcpConnector(BrokerAddress address) {
+        if (!"tcp".equals(address.scheme())) {
+            throw new IllegalArgumentException("TcpConnector needs a tcp:// address, not " + address.scheme() + "://");
+        }
+        this.address = address;
+        this.options = TcpOptions.from(address);
+    }
+
+    private int port() {
+        return address.port() < 0 ? TcpOptions.DEFAULT_PORT : address.port();
+    }
+
+    @Override
+    public BrokerConnection connect(String user, String password, ConnectionListener listener) throws JMSException {
+        String peer = toString();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("messagestore-tcp-client", true),
+                NioIoHandler.newFactory());
+        PendingRequests pending = new PendingRequests();
+        ClientConnectionHandler handler = new ClientConnectionHandler(pending, peer);
+        try {
+            Channel channel = open(group, handler, peer);
+            channel.writeAndFlush(new Hello(FrameCodec.VERSION, user, password, options.heartbeatMillis(),
+                    options.maxFrameBytes()));
+            Welcome welcome = awaitHandshake(handler, peer);
+            var connection = new TcpBrokerConnection(channel, group, handler, pending, welcome.connectionId(), peer);
+            if (listener != null) {
+                handler.onFailure(listener::connectionFailed);
+            }
+            if (pending.failure() != null) {
+                // Failed between the handshake and the listener's registration: nobody was told.
+                connection.close();
+                throw pending.failure();
+            }
+            return connection;
+        } catch (JMSException | RuntimeException e) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    private Channel open(EventLoopGroup group, ClientConnectionHandler handler, String peer) throws JMSException {
+        var bootstrap = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, options.connectTimeoutMillis())
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        TcpPipeline.init(channel.pipeline(), options);
+                        channel.pipeline().addLast("connection", handler);
+                    }
+                });
+        var connect = bootstrap.connect(address.host(), port()).awaitUninterruptibly();
+        if (!connect.isSuccess()) {
+            JMSException e = new JMSException("cannot connect to broker " + peer + ": " + connect.cause());
+            e.initCause(connect.cause());
+            throw e;
+        }
+        return connect.channel();
+    }
+
+    private Welcome awaitHandshake(ClientConnectionHandler handler, String peer) throws JMSException {
+        try {
+            return handler.handshake.get(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JMSException jms) {
+                throw jms;
+            }
+            JMSException wrapped = new JMSException("handshake with broker " + peer + " failed: " + e.getCause());
+            wrapped.initCause(e.getCause());
+            throw wrapped;
+        } catch (TimeoutException e) {
+            throw new JMSException("broker " + peer + " did not answer the handshake within "
+                    + options.connectTimeoutMillis() + " ms (option connectTimeoutMillis)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while connecting to broker " + peer);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "tcp://" + address.host() + ":" + port();
+    }
+}
