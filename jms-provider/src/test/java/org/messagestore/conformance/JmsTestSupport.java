@@ -36,7 +36,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.messagestore.broker.Broker;
+import org.messagestore.broker.BrokerConfig;
 import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.transport.tcp.TcpAcceptor;
+import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.vm.VmBrokers;
 
 /**
@@ -57,7 +60,14 @@ abstract class JmsTestSupport {
     static final long NO_MESSAGE_TIMEOUT_MS = 200;
     static final Duration AWAIT = Duration.ofSeconds(10);
 
+    /**
+     * The transport the suite runs over: {@code vm} (default) or {@code tcp}, from the system property
+     * {@code messagestore.transport}; the build runs the suite once with each.
+     */
+    static final boolean OVER_TCP = "tcp".equals(System.getProperty("messagestore.transport", "vm"));
+
     private static final Map<Class<?>, String> BROKER_NAMES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, TcpAcceptor> ACCEPTORS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, String> DATA_DIRS = new ConcurrentHashMap<>();
     private static final AtomicInteger BROKER_COUNTER = new AtomicInteger();
     private static final AtomicInteger NAME_COUNTER = new AtomicInteger();
@@ -102,10 +112,14 @@ abstract class JmsTestSupport {
         }
     }
 
-    /** Stops this class's embedded broker and removes its data directory: nothing outlives the class. */
+    /** Stops this class's broker (and acceptor) and removes its data directory: nothing outlives the class. */
     @AfterAll
     static void stopBroker(TestInfo info) throws IOException {
         Class<?> testClass = info.getTestClass().orElseThrow();
+        TcpAcceptor acceptor = ACCEPTORS.remove(testClass);
+        if (acceptor != null) {
+            acceptor.close();
+        }
         String name = BROKER_NAMES.remove(testClass);
         Broker broker = name == null ? null : VmBrokers.find(name);
         if (broker != null) {
@@ -132,8 +146,22 @@ abstract class JmsTestSupport {
      * keeps any files in a fresh temporary directory, never in the working directory.
      */
     protected String brokerUrl(String options) {
-        String url = "vm://" + brokerName() + "?dataDir=" + dataDir();
+        String url = OVER_TCP
+                ? "tcp://127.0.0.1:" + acceptor().port() + "?heartbeatMillis=60000"
+                : "vm://" + brokerName() + "?dataDir=" + dataDir();
         return options == null || options.isEmpty() ? url : url + "&" + options;
+    }
+
+    /** Over TCP: this class's broker, started explicitly, behind an acceptor on an ephemeral port. */
+    private TcpAcceptor acceptor() {
+        return ACCEPTORS.computeIfAbsent(getClass(), c -> {
+            try {
+                Broker broker = Broker.start(BrokerConfig.defaults(brokerName()).withDataDir(Path.of(dataDir())));
+                return TcpAcceptor.start(broker, "127.0.0.1", 0, TcpOptions.defaults());
+            } catch (JMSException e) {
+                throw new IllegalStateException("could not start the broker for " + c.getSimpleName(), e);
+            }
+        });
     }
 
     private String dataDir() {
