@@ -30,8 +30,16 @@ final class StoreCalls {
         }
     }
 
+    /**
+     * The exception a client sees when the store fails. A store that names the JMS failure itself
+     * (ResourceAllocationException for a full disk) is passed through unchanged, so the client can
+     * tell "retry later" from other failures.
+     */
     static JMSException failure(String what, Throwable cause) {
         Throwable root = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof JMSException jms) {
+            return jms;
+        }
         JMSException e = new JMSException("the broker could not " + what + ": the store failed (" + root.getMessage() + ")");
         if (root instanceof Exception exception) {
             e.setLinkedException(exception);

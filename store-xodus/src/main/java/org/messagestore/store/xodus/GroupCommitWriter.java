@@ -1,0 +1,233 @@
+package org.messagestore.store.xodus;
+
+import jakarta.jms.ResourceAllocationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import jetbrains.exodus.env.Environment;
+import jetbrains.exodus.env.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only thread that writes to Xodus ({@code messagestore-store-writer-<dir>}). It takes every
+ * batch queued since its last flush, applies them in order to one exclusive Xodus transaction,
+ * commits it (one fdatasync, with {@code log.durableWrite}), and only then completes the batches'
+ * futures, in order. Xodus has no group commit of its own and takes a global lock per commit
+ * (notes/xodus-measurements.md, section 2): with one writer, many producers share one fsync.
+ *
+ * <p>Because only this thread touches Xodus for writes, an application thread's interrupt can never
+ * close a Xodus file channel (section 5 of the notes). This thread is never interrupted: it stops
+ * when {@link #close} queues the stop marker, after completing everything queued before it.
+ *
+ * <p>Disk space: Xodus's GC wakes when the log grows, so after a backlog is drained and writes stop,
+ * dead log files stay until someone calls {@code env.gc()} (notes, pitfall 1: 1 GB stayed until
+ * then). When the writer has been idle for {@code idleGcMillis} after flushes that deleted data, it
+ * calls {@code env.gc()}, a few rounds in a row, since each pass reclaims part of the dead files.
+ *
+ * <p>Threads: {@link #submit} and {@link #close} from any thread; {@link QueueDirectory}, each
+ * {@link FlushTransaction} and {@code highestMessageId} are owned by the writer thread.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final EncodedBatch STOP = new EncodedBatch(List.of());
+    /** Measured (notes section 4): successive env.gc() calls took a drained 314 MB log to 20 MB in ~5 passes. */
+    private static final int IDLE_GC_ROUNDS = 8;
+
+    private final Environment env;
+    private final XodusStores stores;
+    private final StoreStatistics statistics;
+    private final String description;
+    private final int maxOperationsPerFlush;
+    private final int maxBytesPerFlush;
+    private final long idleGcMillis;
+    private int idleGcRoundsLeft;
+    private final QueueDirectory queues;
+    private final LinkedBlockingQueue<EncodedBatch> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    private long highestMessageId;
+
+    GroupCommitWriter(Environment env, XodusStores stores, StoreStatistics statistics, XodusStoreSettings settings,
+                      String threadSuffix, String description, long highestMessageId) {
+        this.env = env;
+        this.stores = stores;
+        this.statistics = statistics;
+        this.description = description;
+        this.maxOperationsPerFlush = settings.maxOperationsPerFlush();
+        this.maxBytesPerFlush = settings.maxBytesPerFlush();
+        this.idleGcMillis = settings.idleGcMillis();
+        this.queues = new QueueDirectory(stores);
+        this.highestMessageId = highestMessageId;
+        this.thread = new Thread(this::run, "messagestore-store-writer-" + threadSuffix);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a batch; its future completes on the writer thread once the batch is durable or has failed. */
+    void submit(EncodedBatch batch) {
+        synchronized (lifecycle) {
+            if (closed) {
+                batch.future().completeExceptionally(new IllegalStateException(description + " is closed"));
+                return;
+            }
+            queue.add(batch);
+        }
+    }
+
+    /** Completes every batch queued before it, then stops the writer thread and waits for it. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // keep waiting: the environment must not close under a running flush
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<EncodedBatch> drained = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            drained.clear();
+            EncodedBatch first = nextBatch();
+            if (first == null) {
+                continue;
+            }
+            int operations = 0;
+            int bytes = 0;
+            for (EncodedBatch next = first; next != null; next = queue.peek() != null && operations < maxOperationsPerFlush
+                    && bytes < maxBytesPerFlush ? queue.poll() : null) {
+                if (next == STOP) {
+                    stopping = true;
+                    break;
+                }
+                drained.add(next);
+                operations += next.operations().size();
+                bytes += next.encodedBytes();
+            }
+            if (!drained.isEmpty()) {
+                flush(drained);
+            }
+        }
+    }
+
+    /** Applies the batches as one transaction; if Xodus fails it, retries each batch on its own. */
+    private void flush(List<EncodedBatch> batches) {
+        try {
+            List<String> problems = commit(batches);
+            for (int i = 0; i < batches.size(); i++) {
+                complete(batches.get(i), problems.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            // Errors too (an OutOfMemoryError while encoding a flush): every queued caller must hear back.
+            queues.invalidate();
+            if (batches.size() == 1) {
+                fail(batches.get(0), e);
+            } else {
+                LOG.warn("{}: a flush of {} batches failed ({}); retrying each batch in its own transaction", description, batches.size(), e.toString());
+                batches.forEach(batch -> flush(List.of(batch)));
+            }
+        }
+    }
+
+    /** One exclusive transaction for all the batches; returns each batch's rejection reason or null. */
+    private List<String> commit(List<EncodedBatch> batches) {
+        long deletedBefore = statistics.keysDeleted();
+        Transaction txn = env.beginExclusiveTransaction();
+        boolean committed = false;
+        try {
+            FlushTransaction flush = new FlushTransaction(txn, stores, queues, statistics, highestMessageId);
+            List<String> problems = new ArrayList<>(batches.size());
+            for (EncodedBatch batch : batches) {
+                problems.add(flush.apply(batch));
+            }
+            flush.writePending();
+            long start = System.nanoTime();
+            if (!txn.commit()) {
+                throw new IllegalStateException("Xodus refused to commit an exclusive transaction");
+            }
+            statistics.commitNanos.add(System.nanoTime() - start);
+            committed = true;
+            highestMessageId = flush.highestMessageId();
+            statistics.flushes.increment();
+            if (statistics.keysDeleted() != deletedBefore) {
+                idleGcRoundsLeft = IDLE_GC_ROUNDS;
+            }
+            return problems;
+        } finally {
+            if (!committed) {
+                abortQuietly(txn);
+            }
+        }
+    }
+
+    private void complete(EncodedBatch batch, String problem) {
+        if (problem == null) {
+            statistics.batchesCommitted.increment();
+            batch.future().complete(null);
+        } else {
+            statistics.batchesFailed.increment();
+            batch.future().completeExceptionally(new IllegalArgumentException(problem));
+        }
+    }
+
+    private void fail(EncodedBatch batch, Throwable cause) {
+        statistics.batchesFailed.increment();
+        LOG.error("{}: a batch of {} operations could not be made durable", description, batch.operations().size(), cause);
+        batch.future().completeExceptionally(resourceFailure(cause));
+    }
+
+    /** Jakarta Messaging 3.1, ResourceAllocationException: "a provider is unable to allocate the resources required by a method". */
+    private ResourceAllocationException resourceFailure(Throwable cause) {
+        ResourceAllocationException e = new ResourceAllocationException(
+                description + " could not make the batch durable: " + cause);
+        if (cause instanceof Exception exception) {
+            e.setLinkedException(exception);
+        }
+        e.initCause(cause);
+        return e;
+    }
+
+    private void abortQuietly(Transaction txn) {
+        try {
+            if (!txn.isFinished()) {
+                txn.abort();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: aborting a failed transaction also failed", description, e);
+        }
+    }
+
+    /** The next batch, or null after an idle period (which may trigger a GC request). */
+    private EncodedBatch nextBatch() {
+        try {
+            EncodedBatch batch = queue.poll(idleGcMillis, TimeUnit.MILLISECONDS);
+            if (batch == null && idleGcRoundsLeft > 0) {
+                idleGcRoundsLeft--;
+                env.gc(); // asynchronous: queues a pass on Xodus's cleaner thread
+            }
+            return batch;
+        } catch (InterruptedException e) {
+            // Nobody may stop this thread by interrupting it (see class comment); close() queues STOP.
+            LOG.warn("{}: writer thread interrupted; ignoring, close() stops it", description);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.messagestore.store.xodus;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.messagestore.store.DurableSubscriptionRecord;
+import org.messagestore.store.QueueId;
+import org.messagestore.store.StoreOperation;
+import org.messagestore.store.StoreOperation.AddDestination;
+import org.messagestore.store.StoreOperation.AddMessage;
+import org.messagestore.store.StoreOperation.AddReference;
+import org.messagestore.store.StoreOperation.AddSubscription;
+import org.messagestore.store.StoreOperation.RemoveDestination;
+import org.messagestore.store.StoreOperation.RemoveReference;
+import org.messagestore.store.StoreOperation.RemoveSubscription;
+import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
+import org.messagestore.store.StoreXid;
+
+/**
+ * The stored form of the records that are not messages: durable subscriptions, XA branch ids, and
+ * the work list of a prepared transaction (which may carry whole messages). Tags are fixed numbers.
+ *
+ * <p>Threads: stateless.
+ */
+final class OperationCodec {
+
+    private static final int FORMAT = 1;
+
+    private OperationCodec() {
+    }
+
+    static byte[] encodeSubscription(DurableSubscriptionRecord s) {
+        BinaryWriter out = new BinaryWriter(64);
+        out.writeByte(FORMAT).writeString(s.clientId()).writeString(s.name()).writeString(s.topic())
+                .writeString(s.selector()).writeBoolean(s.noLocal()).writeBoolean(s.shared());
+        return out.toByteArray();
+    }
+
+    static DurableSubscriptionRecord decodeSubscription(byte[] bytes, int length) {
+        BinaryReader in = new BinaryReader(bytes, length, "stored durable subscription");
+        requireFormat(in);
+        return new DurableSubscriptionRecord(in.readString(), in.readString(), in.readString(), in.readString(),
+                in.readBoolean(), in.readBoolean());
+    }
+
+    /** Also the key of the prepared-transactions store: equal Xids encode to equal bytes. */
+    static byte[] encodeXid(StoreXid xid) {
+        BinaryWriter out = new BinaryWriter(64);
+        out.writeInt(xid.formatId()).writeBytes(xid.globalTransactionId()).writeBytes(xid.branchQualifier());
+        return out.toByteArray();
+    }
+
+    static StoreXid decodeXid(byte[] bytes, int length) {
+        BinaryReader in = new BinaryReader(bytes, length, "stored XA transaction id");
+        return new StoreXid(in.readInt(), in.readBytes(), in.readBytes());
+    }
+
+    static byte[] encodeWork(List<StoreOperation> work) {
+        BinaryWriter out = new BinaryWriter(256);
+        out.writeByte(FORMAT).writeInt(work.size());
+        work.forEach(op -> writeOperation(op, out));
+        return out.toByteArray();
+    }
+
+    static List<StoreOperation> decodeWork(byte[] bytes, int length) {
+        BinaryReader in = new BinaryReader(bytes, length, "stored prepared transaction");
+        requireFormat(in);
+        int count = in.readInt();
+        List<StoreOperation> work = new ArrayList<>(Math.max(0, count));
+        for (int i = 0; i < count; i++) {
+            work.add(readOperation(in));
+        }
+        return work;
+    }
+
+    private static void writeOperation(StoreOperation op, BinaryWriter out) {
+        if (op instanceof AddMessage add) {
+            out.writeByte(1).writeLong(add.messageId());
+            MessageCodec.write(add.message(), out);
+        } else if (op instanceof AddReference ref) {
+            out.writeByte(2).writeString(ref.queue().value()).writeLong(ref.messageId());
+        } else if (op instanceof RemoveReference ref) {
+            out.writeByte(3).writeString(ref.queue().value()).writeLong(ref.messageId());
+        } else if (op instanceof UpdateDeliveryCount update) {
+            out.writeByte(4).writeString(update.queue().value()).writeLong(update.messageId()).writeInt(update.deliveryCount());
+        } else if (op instanceof AddDestination add) {
+            out.writeByte(5);
+            MessageCodec.writeDestination(add.destination(), out);
+        } else if (op instanceof RemoveDestination remove) {
+            out.writeByte(6);
+            MessageCodec.writeDestination(remove.destination(), out);
+        } else if (op instanceof AddSubscription add) {
+            out.writeByte(7).writeBytes(encodeSubscription(add.subscription()));
+        } else if (op instanceof RemoveSubscription remove) {
+            out.writeByte(8).writeBytes(encodeSubscription(remove.subscription()));
+        } else {
+            // PrepareTransaction's constructor rejects transaction operations inside prepared work.
+            throw new IllegalArgumentException("cannot store " + op + " inside a prepared transaction");
+        }
+    }
+
+    private static StoreOperation readOperation(BinaryReader in) {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 1 -> new AddMessage(in.readLong(), MessageCodec.read(in));
+            case 2 -> new AddReference(new QueueId(in.readString()), in.readLong());
+            case 3 -> new RemoveReference(new QueueId(in.readString()), in.readLong());
+            case 4 -> new UpdateDeliveryCount(new QueueId(in.readString()), in.readLong(), in.readInt());
+            case 5 -> new AddDestination(MessageCodec.readDestination(in));
+            case 6 -> new RemoveDestination(MessageCodec.readDestination(in));
+            case 7 -> new AddSubscription(subscription(in));
+            case 8 -> new RemoveSubscription(subscription(in));
+            default -> throw in.malformed("unknown operation tag " + tag);
+        };
+    }
+
+    private static DurableSubscriptionRecord subscription(BinaryReader in) {
+        byte[] bytes = in.readBytes();
+        if (bytes == null) {
+            throw in.malformed("missing durable subscription");
+        }
+        return decodeSubscription(bytes, bytes.length);
+    }
+
+    private static void requireFormat(BinaryReader in) {
+        int format = in.readByte();
+        if (format != FORMAT) {
+            throw in.malformed("unknown format " + format);
+        }
+    }
+}

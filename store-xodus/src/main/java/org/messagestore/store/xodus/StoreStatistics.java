@@ -1,0 +1,62 @@
+package org.messagestore.store.xodus;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of what the writer did, for tests and the benchmark: how many flushes (Xodus commits),
+ * batches, keys written and deleted, and references and messages elided (cancelled before reaching
+ * disk).
+ *
+ * <p>Threads: written by the writer thread, read by any thread.
+ */
+final class StoreStatistics {
+
+    final LongAdder flushes = new LongAdder();
+    final LongAdder batchesCommitted = new LongAdder();
+    final LongAdder batchesFailed = new LongAdder();
+    final LongAdder keysPut = new LongAdder();
+    final LongAdder keysDeleted = new LongAdder();
+    final LongAdder elidedReferences = new LongAdder();
+    final LongAdder elidedMessages = new LongAdder();
+    /** Time spent in Xodus commit() (the fdatasync), summed over flushes. */
+    final LongAdder commitNanos = new LongAdder();
+
+    long flushes() {
+        return flushes.sum();
+    }
+
+    long batchesCommitted() {
+        return batchesCommitted.sum();
+    }
+
+    long batchesFailed() {
+        return batchesFailed.sum();
+    }
+
+    long keysPut() {
+        return keysPut.sum();
+    }
+
+    long keysDeleted() {
+        return keysDeleted.sum();
+    }
+
+    long elidedReferences() {
+        return elidedReferences.sum();
+    }
+
+    long elidedMessages() {
+        return elidedMessages.sum();
+    }
+
+    long commitNanos() {
+        return commitNanos.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "flushes=" + flushes() + " batches=" + batchesCommitted() + " failed=" + batchesFailed()
+                + " put=" + keysPut() + " deleted=" + keysDeleted()
+                + " elidedReferences=" + elidedReferences() + " elidedMessages=" + elidedMessages();
+    }
+}

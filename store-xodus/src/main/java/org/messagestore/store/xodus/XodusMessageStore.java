@@ -1,0 +1,135 @@
+package org.messagestore.store.xodus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import jetbrains.exodus.env.Environment;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.QueueId;
+import org.messagestore.store.RecoveredState;
+import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.StoreOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link MessageStore} kept in one JetBrains Xodus environment per data directory (key layout in
+ * package-info). Writes are group-committed by {@link GroupCommitWriter}; reads run on
+ * {@link StoreReader}'s thread. No application thread ever calls into Xodus.
+ *
+ * <p>Threads: every method may be called from any thread. The store owns two threads,
+ * {@code messagestore-store-writer-<dir>} and {@code messagestore-store-reader-<dir>}, both stopped
+ * by {@link #close}.
+ */
+public final class XodusMessageStore implements MessageStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XodusMessageStore.class);
+
+    private final Path directory;
+    private final String description;
+    private final Environment env;
+    private final XodusStores stores;
+    private final StoreStatistics statistics = new StoreStatistics();
+    private final StoreReader reader;
+    private final GroupCommitWriter writer;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings) {
+        this.directory = directory;
+        this.description = "xodus store at " + directory;
+        this.env = env;
+        this.stores = stores;
+        String suffix = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
+        this.reader = new StoreReader(env, suffix, description);
+        long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
+        this.writer = new GroupCommitWriter(env, stores, statistics, settings, suffix, description, highest);
+    }
+
+    /** Opens (creating when absent) the store in {@code directory} with the default settings. */
+    public static XodusMessageStore open(Path directory) throws IOException {
+        return open(directory, XodusStoreSettings.defaults());
+    }
+
+    public static XodusMessageStore open(Path directory, XodusStoreSettings settings) throws IOException {
+        Path dir = directory.toAbsolutePath().normalize();
+        Environment env = EnvironmentOpener.open(dir, settings);
+        try {
+            XodusStores stores = XodusStores.open(env);
+            EnvironmentOpener.checkLayout(env, stores, dir);
+            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings);
+            LOG.info("opened {} ({} MiB log cache, {} KiB log files)", store.description, settings.logCacheBytes() >> 20, settings.logFileSizeKb());
+            return store;
+        } catch (IOException | RuntimeException e) {
+            env.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public RecoveredState recover() {
+        return reader.read(txn -> RecoveryReader.read(stores, txn));
+    }
+
+    @Override
+    public ReferenceCursor openCursor(QueueId queue) {
+        return XodusReferenceCursor.open(reader, stores, queue);
+    }
+
+    @Override
+    public CompletableFuture<Void> apply(List<StoreOperation> operations) {
+        EncodedBatch batch;
+        try {
+            batch = new EncodedBatch(operations);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        writer.submit(batch);
+        return batch.future();
+    }
+
+    @Override
+    public boolean survivesRestart() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** What the writer has done so far; for tests and the benchmark. */
+    StoreStatistics statistics() {
+        return statistics;
+    }
+
+    /** How many message bodies are stored (each once, however many queues reference it). */
+    long storedMessageCount() {
+        return reader.read(txn -> stores.messages().count(txn));
+    }
+
+    /** How many chunks of large messages are stored. */
+    long storedChunkCount() {
+        return reader.read(txn -> stores.messageChunks().count(txn));
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Completes queued batches, stops the writer and reader threads, then closes Xodus (releasing its lock). */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        writer.close();
+        reader.close();
+        env.close();
+        LOG.info("closed {} ({})", description, statistics);
+    }
+}

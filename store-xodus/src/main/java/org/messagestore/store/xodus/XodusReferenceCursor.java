@@ -1,0 +1,101 @@
+package org.messagestore.store.xodus;
+
+import java.util.ArrayList;
+import java.util.List;
+import jetbrains.exodus.ByteIterable;
+import jetbrains.exodus.env.Cursor;
+import jetbrains.exodus.env.Transaction;
+import org.messagestore.protocol.MessageData;
+import org.messagestore.store.QueueId;
+import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.StoredReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pages through the references of one stored queue, oldest first, reading message bodies only for
+ * the page asked for. Each {@link #next} is one short read-only transaction that seeks past the last
+ * sequence returned, so nothing is held open between pages (an open Xodus transaction would pin log
+ * files against GC, pitfall 6). The cursor covers the references stored when it was opened (like the
+ * in-memory store's snapshot): it stops at the queue's last sequence at that moment, and skips
+ * references removed since.
+ *
+ * <p>Threads: one caller at a time (the SPI's cursor is not shared); reads run on the reader thread.
+ */
+final class XodusReferenceCursor implements ReferenceCursor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XodusReferenceCursor.class);
+
+    private final StoreReader reader;
+    private final XodusStores stores;
+    private final QueueId queue;
+    private final int queueNumber;
+    private final long lastSequence;
+    private long nextSequence;
+    private boolean closed;
+
+    private XodusReferenceCursor(StoreReader reader, XodusStores stores, QueueId queue, int queueNumber, long lastSequence) {
+        this.reader = reader;
+        this.stores = stores;
+        this.queue = queue;
+        this.queueNumber = queueNumber;
+        this.lastSequence = lastSequence;
+    }
+
+    static XodusReferenceCursor open(StoreReader reader, XodusStores stores, QueueId queue) {
+        return reader.read(txn -> {
+            ByteIterable number = stores.queues().get(txn, Keys.queueKey(queue));
+            if (number == null) {
+                return new XodusReferenceCursor(reader, stores, queue, -1, -1);
+            }
+            int n = Keys.readInt(number, 0);
+            return new XodusReferenceCursor(reader, stores, queue, n, QueueDirectory.lastSequence(stores, txn, n));
+        });
+    }
+
+    @Override
+    public List<StoredReference> next(int max) {
+        if (closed) {
+            throw new IllegalStateException("the cursor over " + queue.value() + " is closed");
+        }
+        if (max <= 0 || queueNumber < 0 || nextSequence > lastSequence) {
+            return List.of();
+        }
+        return reader.read(txn -> readPage(txn, max));
+    }
+
+    private List<StoredReference> readPage(Transaction txn, int max) {
+        List<StoredReference> page = new ArrayList<>(Math.min(max, 1024));
+        try (Cursor cursor = stores.references().openCursor(txn)) {
+            boolean found = cursor.getSearchKeyRange(Keys.referenceKey(queueNumber, nextSequence)) != null;
+            while (found && page.size() < max) {
+                ByteIterable key = cursor.getKey();
+                long sequence = Keys.readLong(key, 4);
+                if (Keys.readInt(key, 0) != queueNumber || sequence > lastSequence) {
+                    nextSequence = lastSequence + 1;
+                    break;
+                }
+                ByteIterable value = cursor.getValue();
+                long messageId = Keys.readLong(value, 0);
+                int deliveryCount = Keys.readInt(value, 8);
+                MessageData message = MessageRecords.read(txn, stores, messageId);
+                if (message == null) {
+                    LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);
+                } else {
+                    page.add(new StoredReference(messageId, message, deliveryCount));
+                }
+                nextSequence = sequence + 1;
+                found = cursor.getNext();
+            }
+            if (!found) {
+                nextSequence = lastSequence + 1;
+            }
+        }
+        return page;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

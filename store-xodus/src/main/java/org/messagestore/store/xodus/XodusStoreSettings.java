@@ -1,0 +1,69 @@
+package org.messagestore.store.xodus;
+
+import jetbrains.exodus.env.EnvironmentConfig;
+
+/**
+ * The tunables of a Xodus message store, and the Xodus {@link EnvironmentConfig} they produce. Each
+ * Xodus setting below cites its reason; the measurements are in notes/xodus-measurements.md.
+ *
+ * @param logCacheBytes         memory for Xodus's log (page) cache of this environment
+ * @param logFileSizeKb         size of each .xd log file, fixed when the directory is first created
+ * @param maxOperationsPerFlush how many operations one group commit takes at most
+ * @param maxBytesPerFlush      how many encoded message bytes one group commit takes at most
+ * @param idleGcMillis          after this long without writes, the writer asks Xodus for a GC pass
+ *                              (a few times after each burst of deletions), see {@link GroupCommitWriter}
+ */
+public record XodusStoreSettings(long logCacheBytes, int logFileSizeKb, int maxOperationsPerFlush, int maxBytesPerFlush,
+                                 long idleGcMillis) {
+
+    /** 64 MiB of log cache, or a tenth of the heap when that is smaller (but at least 8 MiB). */
+    public static XodusStoreSettings defaults() {
+        long tenthOfHeap = Runtime.getRuntime().maxMemory() / 10;
+        long cache = Math.max(8L << 20, Math.min(64L << 20, tenthOfHeap));
+        return new XodusStoreSettings(cache, 2048, 10_000, 8 << 20, 2000);
+    }
+
+    public XodusStoreSettings {
+        if (logCacheBytes < (1 << 20) || logFileSizeKb < 64 || maxOperationsPerFlush < 1 || maxBytesPerFlush < 1
+                || idleGcMillis < 1) {
+            throw new IllegalArgumentException("unusable Xodus store settings " + this);
+        }
+    }
+
+    XodusStoreSettings withLogFileSizeKb(int kb) {
+        return new XodusStoreSettings(logCacheBytes, kb, maxOperationsPerFlush, maxBytesPerFlush, idleGcMillis);
+    }
+
+    EnvironmentConfig environmentConfig() {
+        return new EnvironmentConfig()
+                // Section 1: without it commit only write()s and Xodus fsyncs every 10 s, so a power loss
+                // could lose acknowledged sends (DESIGN.md, Durability). With it commit fdatasyncs.
+                .setLogDurableWrite(true)
+                // Section 1 and pitfall 8: the log cache defaults to 50 % of the heap, shared by all
+                // environments of the class loader. A broker sizes it explicitly, and two brokers in one
+                // JVM (tests do this) must not share or resize each other's cache.
+                .setLogCacheShared(false)
+                .setMemoryUsage(logCacheBytes)
+                // Section 3: 2 MB files are the unit GC reclaims; with 8 MB files a churned empty queue
+                // kept 1-1.5 GB of dead log, with 2 MB files and the settings below at most 135 MB.
+                // Fixed when the directory is created: Xodus refuses ("Unexpected file length") to open a
+                // directory with another size, so EnvironmentOpener records it beside the data.
+                .setLogFileSize(logFileSizeKb)
+                // Section 3 "tuned2": start GC 1 s after open, run it every second, delete reclaimed
+                // files at once; the dead space kept is about write rate x (run period + deletion delay).
+                .setGcStartIn(1000)
+                .setGcRunPeriod(1000)
+                .setGcFilesDeletionDelay(0)
+                // Churned queue files are ~100 % garbage, so the threshold barely matters; 50 is the default.
+                .setGcMinUtilization(50)
+                // Pitfall 5: a GC pass holds an exclusive transaction, blocking the writer; cap it at
+                // 100 ms instead of 500 ms to bound the stall added to commit latency.
+                .setGcTransactionTimeout(100)
+                // Invariant of GroupCommitWriter: a write transaction stays on the thread that began it.
+                // Xodus checks it for us.
+                .setEnvTxnSingleThreadWrites(true)
+                // After an I/O failure a transaction may be left unfinished inside Xodus; close() must
+                // still release the directory lock so another broker (or a restart) can open it.
+                .setEnvCloseForcedly(true);
+    }
+}

@@ -1,0 +1,108 @@
+package org.messagestore.store.xodus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.messagestore.store.xodus.StoreTesting.applyAndWait;
+import static org.messagestore.store.xodus.StoreTesting.ids;
+import static org.messagestore.store.xodus.StoreTesting.open;
+import static org.messagestore.store.xodus.StoreTesting.readAll;
+import static org.messagestore.store.xodus.TestMessages.ORDERS_QUEUE;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagestore.store.QueueId;
+import org.messagestore.store.StoreOperation;
+
+/** Issue 4, "Do not write what is already gone": an add and its removal in one flush never reach disk. */
+class ElisionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSendAcknowledgedInTheSameFlushWritesNeitherReferenceNorMessage() throws Exception {
+        try (XodusMessageStore store = open(dir)) {
+            applyAndWait(store, List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)));
+            StoreStatistics stats = store.statistics();
+            long putBefore = stats.keysPut();
+            long flushesBefore = stats.flushes();
+
+            // Hold the writer thread in the completion of a first batch, so the send and the ack queue
+            // up behind it and are drained into one flush.
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch writerHeld = new CountDownLatch(1);
+            CompletableFuture<Void> gate = store.apply(List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)))
+                    .thenRun(() -> {
+                        writerHeld.countDown();
+                        awaitQuietly(release);
+                    });
+            assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> send = store.apply(TestMessages.send(ORDERS_QUEUE, 1));
+            CompletableFuture<Void> ack = store.apply(TestMessages.ack(ORDERS_QUEUE, 1));
+            assertThat(send).isNotDone();
+            release.countDown();
+
+            CompletableFuture.allOf(gate, send, ack).get(10, TimeUnit.SECONDS);
+            assertThat(stats.elidedReferences()).isEqualTo(1);
+            assertThat(stats.elidedMessages()).isEqualTo(1);
+            assertThat(stats.flushes() - flushesBefore).isEqualTo(2); // the gate's flush, then send+ack together
+            // gate: one destination key; send+ack: only the highest message id
+            assertThat(stats.keysPut() - putBefore).isEqualTo(2);
+            assertThat(store.storedMessageCount()).isZero();
+        }
+        try (XodusMessageStore store = open(dir)) {
+            assertThat(readAll(store, ORDERS_QUEUE, 10)).isEmpty();
+            assertThat(store.recover().highestMessageId()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFanOutMessageIsKeptWhileAnotherPendingReferenceHoldsIt() {
+        QueueId other = QueueId.ofQueue("other");
+        try (XodusMessageStore store = open(dir)) {
+            StoreStatistics stats = store.statistics();
+            applyAndWait(store, List.of(new StoreOperation.AddMessage(1, TestMessages.text("x")),
+                    new StoreOperation.AddReference(ORDERS_QUEUE, 1), new StoreOperation.AddReference(other, 1),
+                    new StoreOperation.UpdateDeliveryCount(other, 1, 2),
+                    new StoreOperation.RemoveReference(ORDERS_QUEUE, 1)));
+
+            assertThat(stats.elidedReferences()).isEqualTo(1);
+            assertThat(stats.elidedMessages()).isZero();
+            assertThat(ids(readAll(store, other, 10))).containsExactly(1L);
+            assertThat(readAll(store, other, 10).get(0).deliveryCount()).isEqualTo(2);
+            assertThat(readAll(store, ORDERS_QUEUE, 10)).isEmpty();
+            applyAndWait(store, TestMessages.ack(other, 1));
+            assertThat(store.storedMessageCount()).isZero();
+        }
+    }
+
+    @Test
+    void manyProducersWithImmediateAcksLeaveNothingBehind() {
+        try (XodusMessageStore store = open(dir)) {
+            List<CompletableFuture<Void>> futures = new java.util.ArrayList<>();
+            for (long id = 1; id <= 2000; id++) {
+                futures.add(store.apply(TestMessages.send(ORDERS_QUEUE, id)));
+                futures.add(store.apply(TestMessages.ack(ORDERS_QUEUE, id)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> futures.stream().allMatch(CompletableFuture::isDone));
+            assertThat(futures).allMatch(f -> !f.isCompletedExceptionally());
+            assertThat(readAll(store, ORDERS_QUEUE, 100)).isEmpty();
+            assertThat(store.storedMessageCount()).isZero();
+            assertThat(store.statistics().elidedMessages()).isPositive();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

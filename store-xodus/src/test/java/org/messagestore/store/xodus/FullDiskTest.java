@@ -1,0 +1,104 @@
+package org.messagestore.store.xodus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.messagestore.store.xodus.StoreTesting.ids;
+import static org.messagestore.store.xodus.StoreTesting.open;
+import static org.messagestore.store.xodus.StoreTesting.readAll;
+import static org.messagestore.store.xodus.TestMessages.ORDERS_QUEUE;
+
+import jakarta.jms.ResourceAllocationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagestore.store.StoreOperation;
+
+/**
+ * Issue 4, item 10: a full disk fails sends with ResourceAllocationException and loses nothing
+ * committed. Needs a small tmpfs, so it runs only as root (where mount works), skipped otherwise.
+ */
+class FullDiskTest {
+
+    @TempDir
+    Path dir;
+    private Path mount;
+    private boolean mounted;
+
+    @BeforeEach
+    void mountSmallTmpfs() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount a small tmpfs; skipped");
+        mount = Files.createDirectory(dir.resolve("small-disk"));
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "cannot mount a tmpfs here (" + output.strip() + "); skipped");
+        mounted = true;
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (mounted) {
+            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFullDiskFailsTheSendWithResourceAllocationAndLosesNothingCommitted() throws Exception {
+        Path data = mount.resolve("data");
+        Path filler = Files.write(mount.resolve("filler"), new byte[1 << 20]);
+        List<Long> committed = new ArrayList<>();
+        Throwable failure = null;
+        try (XodusMessageStore store = open(data)) {
+            for (long id = 1; id <= 100_000 && failure == null; id++) {
+                List<StoreOperation> send = List.of(new StoreOperation.AddMessage(id, TestMessages.sized(16 * 1024)),
+                        new StoreOperation.AddReference(ORDERS_QUEUE, id));
+                try {
+                    store.apply(send).join();
+                    committed.add(id);
+                } catch (CompletionException e) {
+                    failure = e.getCause();
+                }
+            }
+            assertThat(failure).isInstanceOf(ResourceAllocationException.class).hasMessageContaining(data.toString());
+            assertThat(committed).isNotEmpty();
+            // consumers are still served from what is committed
+            assertThat(ids(readAll(store, ORDERS_QUEUE, 100))).containsExactlyElementsOf(committed);
+
+            // once space is freed, later sends succeed again: the environment survived the failure
+            Files.delete(filler);
+            long next = committed.get(committed.size() - 1) + 1000;
+            store.apply(List.of(new StoreOperation.AddMessage(next, TestMessages.sized(1024)),
+                    new StoreOperation.AddReference(ORDERS_QUEUE, next))).get(30, TimeUnit.SECONDS);
+            committed.add(next);
+            assertThat(ids(readAll(store, ORDERS_QUEUE, 100))).containsExactlyElementsOf(committed);
+        }
+        Path copy = dir.resolve("copy");
+        copyTree(data, copy);
+        try (XodusMessageStore store = open(copy)) {
+            assertThat(ids(readAll(store, ORDERS_QUEUE, 100))).containsExactlyElementsOf(committed);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("xd.lck")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
