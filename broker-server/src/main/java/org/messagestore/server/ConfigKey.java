@@ -1,0 +1,76 @@
+package org.messagestore.server;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.transport.tcp.TcpOptions;
+
+/**
+ * Every key the server reads, with its default. A key is written in the file as it is named here
+ * ({@code redelivery.delayMillis}), as a system property with the prefix {@value #SYSTEM_PROPERTY_PREFIX}
+ * ({@code -Dmessagestore.redelivery.delayMillis=500}), and as an environment variable in upper snake
+ * case with the prefix {@value #ENVIRONMENT_PREFIX} ({@code MESSAGESTORE_REDELIVERY_DELAY_MILLIS=500}).
+ */
+public enum ConfigKey {
+
+    NAME("name", "messagestore", "the broker's name, shown in logs"),
+    HOST("host", "127.0.0.1", "address to listen on; 0.0.0.0 for every interface"),
+    PORT("port", String.valueOf(TcpOptions.DEFAULT_PORT), "TCP port; 0 picks a free one (logged at start)"),
+    DATA_DIR("dataDir", "./data", "the store's directory, relative to the working directory"),
+    HEARTBEAT_MILLIS("heartbeatMillis", String.valueOf(TcpOptions.DEFAULT_HEARTBEAT_MILLIS),
+            "heartbeat interval; a peer silent for " + TcpOptions.MISSED_HEARTBEATS + " intervals is dropped"),
+    MAX_FRAME_BYTES("maxFrameBytes", String.valueOf(TcpOptions.DEFAULT_MAX_FRAME_BYTES),
+            "largest frame (one message with its headers) accepted from a client"),
+    AUTO_CREATE_DESTINATIONS("autoCreateDestinations", "true", "create queues and topics on first use"),
+    QUEUES("queues", "", "comma-separated queues that exist from start"),
+    TOPICS("topics", "", "comma-separated topics that exist from start"),
+    REDELIVERY_DELAY_MILLIS("redelivery.delayMillis", "0", "wait before a message that came back is redelivered"),
+    REDELIVERY_MAX_DELIVERIES("redelivery.maxDeliveries", String.valueOf(RedeliveryPolicy.DEFAULT_MAX_DELIVERIES),
+            "deliveries before a message moves to the dead-letter queue; 0 = unlimited"),
+    REDELIVERY_DEAD_LETTER_QUEUE("redelivery.deadLetterQueue", RedeliveryPolicy.DEFAULT_DEAD_LETTER_QUEUE,
+            "the dead-letter queue; empty discards such messages"),
+    EXPIRY_QUEUE("expiry.queue", "", "queue that receives expired messages; empty drops them"),
+    USERS_FILE("users.file", "", "users and roles file; empty: authentication off"),
+    ALLOW_ANONYMOUS("allowAnonymous", "false", "with users configured, accept connections without credentials");
+
+    public static final String SYSTEM_PROPERTY_PREFIX = "messagestore.";
+    public static final String ENVIRONMENT_PREFIX = "MESSAGESTORE_";
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The name in the properties file. */
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String systemProperty() {
+        return SYSTEM_PROPERTY_PREFIX + key;
+    }
+
+    /** {@code redelivery.delayMillis} → {@code MESSAGESTORE_REDELIVERY_DELAY_MILLIS}. */
+    public String environmentVariable() {
+        String snake = key.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        return ENVIRONMENT_PREFIX + snake.toUpperCase(Locale.ROOT);
+    }
+
+    public static Optional<ConfigKey> forKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

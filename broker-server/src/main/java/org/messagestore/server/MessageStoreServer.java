@@ -1,0 +1,153 @@
+package org.messagestore.server;
+
+import jakarta.jms.JMSException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.messagestore.broker.Broker;
+import org.messagestore.store.MessageStore;
+import org.messagestore.store.MessageStores;
+import org.messagestore.transport.tcp.TcpAcceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone broker: a {@link Broker} on the default store (Xodus when it is on the classpath), served
+ * over TCP. {@code java -jar broker-server.jar [broker.properties]} runs {@link #main}; see
+ * {@link ServerConfigLoader} for the configuration.
+ *
+ * <p>Owns the store, the broker and the acceptor, and closes them in the reverse order: first the acceptor
+ * (no new connections; broker calls already running finish, open connections close so their
+ * uncommitted work rolls back), then the broker, then the store. Threads are those of its parts; this class
+ * adds none. {@link #close()} may be called from any thread, and more than once.
+ */
+public final class MessageStoreServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageStoreServer.class);
+
+    /** Exit status when the configuration is unusable. */
+    static final int EXIT_BAD_CONFIG = 2;
+    /** Exit status when the broker could not start or stop cleanly. */
+    static final int EXIT_FAILED = 1;
+
+    private final ServerConfig config;
+    private final MessageStore store;
+    private final Broker broker;
+    private final TcpAcceptor acceptor;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private boolean closed;
+    private boolean closedCleanly;
+
+    private MessageStoreServer(ServerConfig config, MessageStore store, Broker broker, TcpAcceptor acceptor) {
+        this.config = config;
+        this.store = store;
+        this.broker = broker;
+        this.acceptor = acceptor;
+    }
+
+    /** Opens the store, starts the broker on it and listens on the configured address. */
+    public static MessageStoreServer start(ServerConfig config) throws InvalidConfigException, JMSException {
+        var brokerConfig = config.brokerConfig();
+        MessageStore store = MessageStores.openDefault(config.dataDir());
+        Broker broker = null;
+        try {
+            broker = Broker.start(brokerConfig.withStore(store));
+            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions());
+            var server = new MessageStoreServer(config, store, broker, acceptor);
+            LOG.info("MessageStore broker '{}' listening on tcp://{}:{} (data dir {}, store: {})", config.name(),
+                    config.host(), acceptor.port(), config.dataDir().toAbsolutePath().normalize(), store.description());
+            return server;
+        } catch (JMSException | RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The port listened on (the chosen one when the configuration says 0). */
+    public int port() {
+        return acceptor.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops, as described in the class comment; true when every part closed without an error. */
+    public synchronized boolean stop() {
+        if (closed) {
+            return closedCleanly;
+        }
+        closed = true;
+        LOG.info("MessageStore broker '{}' stopping: no new connections, finishing work in progress", config.name());
+        boolean clean = closeQuietly("TCP acceptor", acceptor);
+        clean &= closeQuietly("broker", broker);
+        clean &= closeQuietly("store", store::close);
+        closedCleanly = clean;
+        if (clean) {
+            LOG.info("MessageStore broker '{}' stopped", config.name());
+        } else {
+            LOG.error("MessageStore broker '{}' stopped with errors (logged above)", config.name());
+        }
+        stopped.countDown();
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private boolean closeQuietly(String what, AutoCloseable part) {
+        try {
+            part.close();
+            return true;
+        } catch (Exception e) {
+            LOG.error("closing the {} of broker '{}' failed", what, config.name(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Runs the server until SIGTERM or SIGINT, then stops it and exits with status 0 (1 when stopping
+     * failed). Exits with status {@value #EXIT_BAD_CONFIG} on a bad configuration and {@value #EXIT_FAILED}
+     * when the broker cannot start.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(Usage.text());
+            return;
+        }
+        MessageStoreServer server;
+        try {
+            ServerConfig config = ServerConfigLoader.load(args);
+            LOG.info("configuration: {}", config.configFile() == null ? "no file, defaults and overrides"
+                    : "file " + describe(config.configFile()) + " and overrides");
+            server = start(config);
+        } catch (InvalidConfigException e) {
+            LOG.error("MessageStore broker not started: {}", e.getMessage());
+            System.exit(EXIT_BAD_CONFIG);
+            return;
+        } catch (JMSException | RuntimeException e) {
+            LOG.error("MessageStore broker not started: {}", e.getMessage(), e);
+            System.exit(EXIT_FAILED);
+            return;
+        }
+        TerminationSignals.install(server::stop);
+        server.awaitStopped();
+        // Stopped by a signal handler, which exits too: whichever exit comes first, the status is the same.
+        // Without this, main returning could end the JVM (all other threads are daemons) with status 0
+        // before the handler's exit reports a failed stop.
+        System.exit(server.stop() ? 0 : EXIT_FAILED);
+    }
+
+    private static String describe(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+}

@@ -1,0 +1,82 @@
+package org.messagestore.server;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.messagestore.broker.BrokerConfig;
+import org.messagestore.broker.ExpiryPolicy;
+import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.transport.tcp.TcpOptions;
+
+/**
+ * How to run the standalone broker; read by {@link ServerConfigLoader}, where the keys, defaults and
+ * override rules are described. Holds no passwords, so it may be logged.
+ *
+ * @param configFile      the properties file it was read from, or null when none was named
+ * @param name            {@link ConfigKey#NAME}
+ * @param host            {@link ConfigKey#HOST}
+ * @param port            {@link ConfigKey#PORT}; 0 for any free port
+ * @param dataDir         {@link ConfigKey#DATA_DIR}
+ * @param heartbeatMillis {@link ConfigKey#HEARTBEAT_MILLIS}
+ * @param maxFrameBytes   {@link ConfigKey#MAX_FRAME_BYTES}
+ * @param autoCreateDestinations {@link ConfigKey#AUTO_CREATE_DESTINATIONS}
+ * @param queues          {@link ConfigKey#QUEUES}
+ * @param topics          {@link ConfigKey#TOPICS}
+ * @param redelivery      {@link ConfigKey#REDELIVERY_DELAY_MILLIS}, {@link ConfigKey#REDELIVERY_MAX_DELIVERIES},
+ *                        {@link ConfigKey#REDELIVERY_DEAD_LETTER_QUEUE}
+ * @param expiryQueue     {@link ConfigKey#EXPIRY_QUEUE}; null drops expired messages
+ * @param usersFile       {@link ConfigKey#USERS_FILE}; null: authentication off
+ * @param allowAnonymous  {@link ConfigKey#ALLOW_ANONYMOUS}
+ */
+public record ServerConfig(
+        Path configFile,
+        String name,
+        String host,
+        int port,
+        Path dataDir,
+        int heartbeatMillis,
+        int maxFrameBytes,
+        boolean autoCreateDestinations,
+        List<String> queues,
+        List<String> topics,
+        RedeliveryPolicy redelivery,
+        String expiryQueue,
+        Path usersFile,
+        boolean allowAnonymous) {
+
+    public ServerConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(redelivery, "redelivery");
+        queues = List.copyOf(queues);
+        topics = List.copyOf(topics);
+    }
+
+    /** The TCP acceptor's settings. */
+    public TcpOptions tcpOptions() {
+        return TcpOptions.defaults().withHeartbeatMillis(heartbeatMillis).withMaxFrameBytes(maxFrameBytes);
+    }
+
+    /**
+     * The broker's settings, without a store (the server opens it). Refuses a users file for now: the
+     * broker cannot read one yet, and running without the authentication it asks for would be worse
+     * than not starting.
+     */
+    public BrokerConfig brokerConfig() throws InvalidConfigException {
+        if (usersFile != null) {
+            // Hook for the users/roles file (issue 5, security): pass usersFile to BrokerConfig here
+            // once it has a field for it, and remove this refusal.
+            throw new InvalidConfigException("key '" + ConfigKey.USERS_FILE.key() + "' is set to '" + usersFile
+                    + "', but this broker cannot read a users file yet; remove the key to run without authentication");
+        }
+        return BrokerConfig.defaults(name)
+                .withDataDir(dataDir)
+                .withAutoCreateDestinations(autoCreateDestinations)
+                .withQueues(queues.toArray(String[]::new))
+                .withTopics(topics.toArray(String[]::new))
+                .withRedeliveryPolicy(redelivery)
+                .withExpiryPolicy(expiryQueue == null ? ExpiryPolicy.DROP : ExpiryPolicy.moveTo(expiryQueue))
+                .withAllowAnonymous(allowAnonymous);
+    }
+}

@@ -1,0 +1,100 @@
+package org.messagestore.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the server's configuration. Each layer overrides the one before it:
+ * <ol>
+ *   <li>the defaults of {@link ConfigKey};</li>
+ *   <li>the properties file (UTF-8), when one is named: the first command-line argument, else the
+ *       system property {@value #CONFIG_PROPERTY}, else the environment variable
+ *       {@value #CONFIG_ENVIRONMENT}. Without any, no file is read;</li>
+ *   <li>environment variables {@code MESSAGESTORE_<KEY>};</li>
+ *   <li>system properties {@code messagestore.<key>}.</li>
+ * </ol>
+ * Unknown keys in the file and unknown {@code messagestore.*} system properties are errors (a typo must
+ * not silently leave a default in place). Other {@code MESSAGESTORE_*} environment variables are
+ * ignored: scripts use that prefix for their own settings.
+ */
+public final class ServerConfigLoader {
+
+    public static final String CONFIG_PROPERTY = "messagestore.config";
+    public static final String CONFIG_ENVIRONMENT = "MESSAGESTORE_CONFIG";
+
+    private ServerConfigLoader() {
+    }
+
+    /** The configuration of this process: its arguments, environment and system properties. */
+    public static ServerConfig load(String[] args) throws InvalidConfigException {
+        return load(List.of(args), System.getenv(), System.getProperties());
+    }
+
+    static ServerConfig load(List<String> args, Map<String, String> environment, Properties systemProperties)
+            throws InvalidConfigException {
+        ConfigValues values = ConfigValues.defaults();
+        Optional<Path> file = configFile(args, environment, systemProperties);
+        if (file.isPresent()) {
+            readFile(file.get(), values);
+        }
+        for (ConfigKey key : ConfigKey.values()) {
+            String text = environment.get(key.environmentVariable());
+            if (text != null) {
+                values.put(key, text, "environment variable " + key.environmentVariable());
+            }
+        }
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (name.startsWith(ConfigKey.SYSTEM_PROPERTY_PREFIX) && !name.equals(CONFIG_PROPERTY)) {
+                String key = name.substring(ConfigKey.SYSTEM_PROPERTY_PREFIX.length());
+                values.put(known(key, "system property " + name), systemProperties.getProperty(name),
+                        "system property " + name);
+            }
+        }
+        return ServerConfigParser.parse(values, file.orElse(null));
+    }
+
+    /** The file named by the arguments, the system property or the environment, in that order. */
+    static Optional<Path> configFile(List<String> args, Map<String, String> environment, Properties systemProperties)
+            throws InvalidConfigException {
+        if (args.size() > 1) {
+            throw new InvalidConfigException("expected at most one argument, the configuration file, but got " + args);
+        }
+        String named = !args.isEmpty() ? args.get(0)
+                : systemProperties.getProperty(CONFIG_PROPERTY, environment.get(CONFIG_ENVIRONMENT));
+        return named == null || named.isBlank() ? Optional.empty() : Optional.of(Path.of(named.strip()));
+    }
+
+    private static void readFile(Path file, ConfigValues values) throws InvalidConfigException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new InvalidConfigException("configuration file " + file.toAbsolutePath() + " does not exist", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidConfigException("cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        String source = "file " + file;
+        for (String name : properties.stringPropertyNames()) {
+            values.put(known(name, "key '" + name + "' in " + source), properties.getProperty(name), source);
+        }
+    }
+
+    private static ConfigKey known(String key, String where) throws InvalidConfigException {
+        Optional<ConfigKey> found = ConfigKey.forKey(key);
+        if (found.isEmpty()) {
+            throw new InvalidConfigException("unknown " + where + "; known keys: "
+                    + Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.joining(", ")));
+        }
+        return found.get();
+    }
+}
