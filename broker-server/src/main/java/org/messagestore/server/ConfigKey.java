@@ -31,7 +31,8 @@ public enum ConfigKey {
     REDELIVERY_DEAD_LETTER_QUEUE("redelivery.deadLetterQueue", RedeliveryPolicy.DEFAULT_DEAD_LETTER_QUEUE,
             "the dead-letter queue; empty discards such messages"),
     EXPIRY_QUEUE("expiry.queue", "", "queue that receives expired messages; empty drops them"),
-    USERS_FILE("users.file", "", "users and roles file; empty: authentication off"),
+    USERS_FILE("users.file", "", "users and roles file (hashed passwords); empty: authentication off"),
+    ACCESS_RULES_FILE("accessRules.file", "", "per-destination permissions; empty: every user may do everything"),
     ALLOW_ANONYMOUS("allowAnonymous", "false", "with users configured, accept connections without credentials");
 
     public static final String SYSTEM_PROPERTY_PREFIX = "messagestore.";

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.messagestore.broker.BrokerConfig;
+import org.messagestore.broker.security.AccessRules;
+import org.messagestore.broker.security.SecurityConfig;
+import org.messagestore.broker.security.UsersFileAuthenticator;
 import org.messagestore.broker.ExpiryPolicy;
 import org.messagestore.broker.RedeliveryPolicy;
 import org.messagestore.transport.tcp.TcpOptions;
@@ -26,6 +29,7 @@ import org.messagestore.transport.tcp.TcpOptions;
  *                        {@link ConfigKey#REDELIVERY_DEAD_LETTER_QUEUE}
  * @param expiryQueue     {@link ConfigKey#EXPIRY_QUEUE}; null drops expired messages
  * @param usersFile       {@link ConfigKey#USERS_FILE}; null: authentication off
+ * @param accessRulesFile {@link ConfigKey#ACCESS_RULES_FILE}; null: no authorization rules
  * @param allowAnonymous  {@link ConfigKey#ALLOW_ANONYMOUS}
  */
 public record ServerConfig(
@@ -42,6 +46,7 @@ public record ServerConfig(
         RedeliveryPolicy redelivery,
         String expiryQueue,
         Path usersFile,
+        Path accessRulesFile,
         boolean allowAnonymous) {
 
     public ServerConfig {
@@ -59,16 +64,25 @@ public record ServerConfig(
     }
 
     /**
-     * The broker's settings, without a store (the server opens it). Refuses a users file for now: the
-     * broker cannot read one yet, and running without the authentication it asks for would be worse
-     * than not starting.
+     * The broker's settings, without a store (the server opens it). A users or access rules file
+     * that cannot be read or parsed fails here, naming the key, so the broker never starts with
+     * less security than it was asked for.
      */
     public BrokerConfig brokerConfig() throws InvalidConfigException {
-        if (usersFile != null) {
-            // Hook for the users/roles file (issue 5, security): pass usersFile to BrokerConfig here
-            // once it has a field for it, and remove this refusal.
-            throw new InvalidConfigException("key '" + ConfigKey.USERS_FILE.key() + "' is set to '" + usersFile
-                    + "', but this broker cannot read a users file yet; remove the key to run without authentication");
+        SecurityConfig security = SecurityConfig.defaults();
+        try {
+            if (usersFile != null) {
+                security = security.withAuthenticator(UsersFileAuthenticator.load(usersFile));
+            }
+        } catch (RuntimeException e) {
+            throw new InvalidConfigException("key '" + ConfigKey.USERS_FILE.key() + "': " + e.getMessage(), e);
+        }
+        try {
+            if (accessRulesFile != null) {
+                security = security.withAccessRules(AccessRules.load(accessRulesFile));
+            }
+        } catch (RuntimeException e) {
+            throw new InvalidConfigException("key '" + ConfigKey.ACCESS_RULES_FILE.key() + "': " + e.getMessage(), e);
         }
         return BrokerConfig.defaults(name)
                 .withDataDir(dataDir)
@@ -77,6 +91,7 @@ public record ServerConfig(
                 .withTopics(topics.toArray(String[]::new))
                 .withRedeliveryPolicy(redelivery)
                 .withExpiryPolicy(expiryQueue == null ? ExpiryPolicy.DROP : ExpiryPolicy.moveTo(expiryQueue))
-                .withAllowAnonymous(allowAnonymous);
+                .withAllowAnonymous(allowAnonymous)
+                .withSecurity(security);
     }
 }

@@ -38,6 +38,7 @@ final class ServerConfigParser {
                         parser.optional(ConfigKey.REDELIVERY_DEAD_LETTER_QUEUE)),
                 parser.optional(ConfigKey.EXPIRY_QUEUE),
                 parser.optionalPath(ConfigKey.USERS_FILE),
+                parser.optionalPath(ConfigKey.ACCESS_RULES_FILE),
                 parser.bool(ConfigKey.ALLOW_ANONYMOUS));
         parser.checkTcpOptions(config);
         return config;

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.jms.Connection;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Session;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.messagestore.broker.security.PasswordHash;
+import org.messagestore.client.MessageStoreConnectionFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server in the test's own JVM: startup, what it serves, and what it leaves behind when it stops. */
@@ -42,6 +46,29 @@ class MessageStoreServerTest {
 
         try (MessageStoreServer server = MessageStoreServer.start(config(Map.of()))) {
             assertThat(JmsClient.receive(server.port(), "orders")).as("the Xodus store is in use").isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void usersAndAccessRulesFilesSecureTheBroker() throws Exception {
+        Path users = dataDir.resolve("users.properties");
+        Files.writeString(users, "app = " + PasswordHash.of("secret".toCharArray(), PasswordHash.MIN_ITERATIONS).encoded()
+                + " ; producer\n");
+        Path rules = dataDir.resolve("access.rules");
+        Files.writeString(rules, "default = deny\nqueue:orders = send:producer; create:producer\n");
+        var settings = Map.of("users.file", users.toString(), "accessRules.file", rules.toString());
+
+        try (MessageStoreServer server = MessageStoreServer.start(config(settings))) {
+            var factory = new MessageStoreConnectionFactory("tcp://127.0.0.1:" + server.port());
+            assertThatThrownBy(() -> factory.createConnection("app", "wrong").close())
+                    .isInstanceOf(JMSSecurityException.class);
+            try (Connection connection = factory.createConnection("app", "secret")) {
+                Session session = connection.createSession();
+                session.createProducer(session.createQueue("orders")).send(session.createTextMessage("allowed"));
+                assertThatThrownBy(() -> session.createConsumer(session.createQueue("orders")))
+                        .isInstanceOf(JMSSecurityException.class)
+                        .hasMessageContaining("consume");
+            }
         }
     }
 

@@ -211,14 +211,24 @@ class ServerConfigLoaderTest {
     }
 
     @Test
-    void aUsersFileIsRefusedUntilTheBrokerCanReadOne() throws Exception {
-        ServerConfig config = load(List.of(), Map.of(), properties("messagestore.users.file", "users.properties"));
+    void anUnreadableUsersFileFailsNamingTheKey() throws Exception {
+        ServerConfig config = load(List.of(), Map.of(), properties("messagestore.users.file", "no-such-users.properties"));
 
         // Starting without the authentication the file asks for would be worse than not starting.
         assertThatThrownBy(config::brokerConfig)
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("'users.file'")
-                .hasMessageContaining("users.properties");
+                .hasMessageContaining("no-such-users.properties");
+    }
+
+    @Test
+    void anUnreadableAccessRulesFileFailsNamingTheKey() throws Exception {
+        ServerConfig config = load(List.of(), Map.of(), properties("messagestore.accessRules.file", "no-such-rules"));
+
+        assertThatThrownBy(config::brokerConfig)
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("'accessRules.file'")
+                .hasMessageContaining("no-such-rules");
     }
 
     @Test

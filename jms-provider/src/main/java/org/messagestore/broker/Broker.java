@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.messagestore.broker.security.AccessControl;
+import org.messagestore.broker.security.ConnectionLogin;
+import org.messagestore.broker.security.Identity;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
 import org.messagestore.store.PreparedTransaction;
@@ -37,7 +40,7 @@ public final class Broker implements AutoCloseable {
     private final MessageStore store;
     private final boolean ownsStore;
     private final BrokerServices services;
-    private final Authenticator authenticator;
+    private final ConnectionLogin login;
     private final List<PreparedTransaction> inDoubt;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionCount = new AtomicLong();
@@ -48,7 +51,8 @@ public final class Broker implements AutoCloseable {
         this.store = store;
         this.ownsStore = ownsStore;
         this.services = BrokerServices.create(config, store);
-        this.authenticator = new Authenticator(config.name(), config.users(), config.allowAnonymous());
+        this.login = new ConnectionLogin(config.name(), config.security().authenticatorFor(config.users()),
+                config.allowAnonymous());
         try {
             this.inDoubt = new StoreRecovery(services).run();
             for (String queue : config.queues()) {
@@ -63,7 +67,7 @@ public final class Broker implements AutoCloseable {
                 services.destinations().declareQueue(queue);
             }
         } catch (JMSException | RuntimeException e) {
-            services.scheduler().close();
+            services.stopThreads();
             throw e;
         }
     }
@@ -79,7 +83,7 @@ public final class Broker implements AutoCloseable {
         try {
             Broker broker = new Broker(config, store, ownsStore);
             VmBrokers.register(config.name(), broker);
-            LOG.info("broker '{}' started on the {}", config.name(), store.description());
+            LOG.info("broker '{}' started on the {}; authentication: {}", config.name(), store.description(), broker.login);
             return broker;
         } catch (JMSException | RuntimeException e) {
             if (ownsStore) {
@@ -107,16 +111,18 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * Opens a connection after checking the credentials; JMSSecurityException when they are refused.
+     * Opens a connection after checking the credentials ({@link BrokerConfig#security()}); JMSSecurityException
+     * when they are refused. The connection's operations are then checked against the access rules.
      * {@code listener} hears when the broker closes under the connection (may be null).
      */
     public BrokerConnection connect(String user, String password, ConnectionListener listener) throws JMSException {
         if (closed.get()) {
             throw new IllegalStateException("broker '" + config.name() + "' is closed");
         }
-        authenticator.authenticate(user, password);
+        Identity identity = login.login(user, password);
         String connectionId = config.name() + "-connection-" + connectionCount.incrementAndGet();
-        ServerConnection connection = new ServerConnection(connectionId, services, listener, connections::remove);
+        ServerConnection connection = new ServerConnection(connectionId, services,
+                new AccessControl(config.security().access(), identity), listener, connections::remove);
         connections.add(connection);
         if (closed.get()) {
             connection.close();
@@ -140,7 +146,7 @@ public final class Broker implements AutoCloseable {
             connection.closeByBroker(cause);
         }
         VmBrokers.unregister(config.name(), this);
-        services.scheduler().close();
+        services.stopThreads();
         if (ownsStore) {
             store.close();
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.messagestore.broker.security.SecurityConfig;
 import org.messagestore.store.MessageStore;
 
 /**
@@ -38,6 +39,15 @@ import org.messagestore.store.MessageStore;
  * @param expiry                 what happens to expired messages; default {@link ExpiryPolicy#DROP}
  * @param expiryOverrides        destination name → the expiry policy used there instead of
  *                               {@code expiry}; default none; matched like {@code redeliveryOverrides}
+ * @param security               who may connect (authenticator; {@code users} and {@code allowAnonymous}
+ *                               still apply) and what they may do (access rules); default
+ *                               {@link SecurityConfig#defaults()}: authentication from {@code users},
+ *                               everything allowed
+ * @param flowControl            what the broker holds in memory: the paging window of each durable queue
+ *                               and durable subscription, the broker-wide memory limit, and what sends
+ *                               that need memory meet above it; default {@link FlowControl#defaults()}
+ *                               (10,000 messages, a quarter of the maximum heap,
+ *                               {@link MemoryLimitPolicy#BLOCK} for up to 30 seconds)
  */
 public record BrokerConfig(
         String name,
@@ -51,7 +61,9 @@ public record BrokerConfig(
         RedeliveryPolicy redelivery,
         Map<String, RedeliveryPolicy> redeliveryOverrides,
         ExpiryPolicy expiry,
-        Map<String, ExpiryPolicy> expiryOverrides) {
+        Map<String, ExpiryPolicy> expiryOverrides,
+        SecurityConfig security,
+        FlowControl flowControl) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -68,71 +80,113 @@ public record BrokerConfig(
         redeliveryOverrides = redeliveryOverrides == null ? Map.of() : Map.copyOf(redeliveryOverrides);
         expiry = expiry == null ? ExpiryPolicy.DROP : expiry;
         expiryOverrides = expiryOverrides == null ? Map.of() : Map.copyOf(expiryOverrides);
+        security = security == null ? SecurityConfig.defaults() : security;
+        flowControl = flowControl == null ? FlowControl.defaults() : flowControl;
     }
 
     /** A broker named {@code name} with every default listed above. */
     public static BrokerConfig defaults(String name) {
         return new BrokerConfig(name, null, DEFAULT_DATA_DIR, Map.of(), false, true, Set.of(), Set.of(),
-                RedeliveryPolicy.DEFAULT, Map.of(), ExpiryPolicy.DROP, Map.of());
+                RedeliveryPolicy.DEFAULT, Map.of(), ExpiryPolicy.DROP, Map.of(), SecurityConfig.defaults(), FlowControl.defaults());
     }
 
     public BrokerConfig withStore(MessageStore newStore) {
         return new BrokerConfig(name, newStore, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withDataDir(Path newDataDir) {
         return new BrokerConfig(name, store, newDataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withUsers(Map<String, String> newUsers) {
         return new BrokerConfig(name, store, dataDir, newUsers, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withAllowAnonymous(boolean allow) {
         return new BrokerConfig(name, store, dataDir, users, allow, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withAutoCreateDestinations(boolean autoCreate) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreate, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withQueues(String... names) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, join(queues, names), topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withTopics(String... names) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, join(topics, names),
-                redelivery, redeliveryOverrides, expiry, expiryOverrides);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     /** The redelivery policy of every destination without an override. */
     public BrokerConfig withRedeliveryPolicy(RedeliveryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                policy, redeliveryOverrides, expiry, expiryOverrides);
+                policy, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     /** The redelivery policy of the queue and topic named {@code destination} (exact name). */
     public BrokerConfig withRedeliveryPolicy(String destination, RedeliveryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, put(redeliveryOverrides, destination, policy), expiry, expiryOverrides);
+                redelivery, put(redeliveryOverrides, destination, policy), expiry, expiryOverrides, security, flowControl);
     }
 
     /** The expiry policy of every destination without an override. */
     public BrokerConfig withExpiryPolicy(ExpiryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, policy, expiryOverrides);
+                redelivery, redeliveryOverrides, policy, expiryOverrides, security, flowControl);
     }
 
     /** The expiry policy of the queue and topic named {@code destination} (exact name). */
     public BrokerConfig withExpiryPolicy(String destination, ExpiryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, put(expiryOverrides, destination, policy));
+                redelivery, redeliveryOverrides, expiry, put(expiryOverrides, destination, policy), security, flowControl);
+    }
+
+    /** Authentication and access rules; see {@link SecurityConfig}. */
+    public BrokerConfig withSecurity(SecurityConfig newSecurity) {
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, newSecurity, flowControl);
+    }
+
+    /** What the broker holds in memory; see {@link FlowControl}. */
+    public BrokerConfig withFlowControl(FlowControl newFlowControl) {
+        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, newFlowControl);
+    }
+
+    /**
+     * At most {@code messages} references of each queue and durable subscription wait in memory; the
+     * rest stay in the store and are paged in (see {@link FlowControl#pagingWindow()}).
+     */
+    public BrokerConfig withPagingWindow(int messages) {
+        return withFlowControl(flowControl.withPagingWindow(messages));
+    }
+
+    /** The broker-wide memory limit in bytes (see {@link FlowControl#memoryLimit()}). */
+    public BrokerConfig withMemoryLimit(long bytes) {
+        return withFlowControl(flowControl.withMemoryLimit(bytes));
+    }
+
+    /** What sends that need memory meet above the memory limit, and how long BLOCK waits. */
+    public BrokerConfig withMemoryLimitPolicy(MemoryLimitPolicy policy, java.time.Duration blockTimeout) {
+        return withFlowControl(flowControl.withMemoryLimitPolicy(policy, blockTimeout));
+    }
+
+    /** Like the record's, but with user names only: this may be logged, and {@code users} holds plain passwords. */
+    @Override
+    public String toString() {
+        return "BrokerConfig[name=" + name + ", store=" + store + ", dataDir=" + dataDir + ", users=" + users.keySet()
+                + ", allowAnonymous=" + allowAnonymous + ", autoCreateDestinations=" + autoCreateDestinations
+                + ", queues=" + queues + ", topics=" + topics + ", redelivery=" + redelivery
+                + ", redeliveryOverrides=" + redeliveryOverrides + ", expiry=" + expiry
+                + ", expiryOverrides=" + expiryOverrides + ", security=" + security + ", flowControl=" + flowControl + "]";
     }
 
     /** The redelivery policy that applies to the destination named {@code destination}. */

@@ -2,7 +2,10 @@ package org.messagestore.broker;
 
 import org.messagestore.store.MessageStore;
 
-/** The broker-wide parts that every connection and session works with. Created once per {@link Broker}. */
+/**
+ * The broker-wide parts that every connection and session works with. Created once per {@link Broker},
+ * whose close calls {@link #stopThreads()}.
+ */
 record BrokerServices(
         String brokerName,
         MessageStore store,
@@ -10,21 +13,34 @@ record BrokerServices(
         SubscriptionRegistry subscriptions,
         ClientIdRegistry clientIds,
         MessageRouter router,
-        DeliveryScheduler scheduler) {
+        DeliveryScheduler scheduler,
+        MemoryLimit memory,
+        PageReader pager) {
 
     static BrokerServices create(BrokerConfig config, MessageStore store) {
         DeliveryScheduler scheduler = new DeliveryScheduler(config.name());
         MessageRouter router = new MessageRouter(store);
         UndeliverableRouter undeliverable = new UndeliverableRouter(config, store, router);
-        DestinationRegistry destinations = new DestinationRegistry(store, config.autoCreateDestinations(), scheduler, undeliverable);
+        MemoryLimit memory = new MemoryLimit(config.flowControl(), scheduler);
+        PageReader pager = new PageReader(config.name(), store);
+        QueueContext queues = new QueueContext(scheduler, undeliverable, memory, pager, config.flowControl().pagingWindow());
+        DestinationRegistry destinations = new DestinationRegistry(store, config.autoCreateDestinations(), queues);
         undeliverable.useDestinations(destinations);
         return new BrokerServices(
                 config.name(),
                 store,
                 destinations,
-                new SubscriptionRegistry(store, scheduler, undeliverable),
+                new SubscriptionRegistry(store, queues),
                 new ClientIdRegistry(config.name()),
                 router,
-                scheduler);
+                scheduler,
+                memory,
+                pager);
+    }
+
+    /** Stops the broker's own threads: the pager (a running read finishes), then the scheduler. */
+    void stopThreads() {
+        pager.close();
+        scheduler.close();
     }
 }

@@ -22,16 +22,14 @@ final class DestinationRegistry {
 
     private final MessageStore store;
     private final boolean autoCreate;
-    private final DeliveryScheduler scheduler;
-    private final UndeliverableRouter undeliverable;
+    private final QueueContext context;
     private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final Map<String, TopicAddress> topics = new ConcurrentHashMap<>();
     private final Map<String, MessageQueue> temporaryQueues = new ConcurrentHashMap<>();
     private final Map<String, TopicAddress> temporaryTopics = new ConcurrentHashMap<>();
 
-    DestinationRegistry(MessageStore store, boolean autoCreate, DeliveryScheduler scheduler, UndeliverableRouter undeliverable) {
-        this.scheduler = scheduler;
-        this.undeliverable = undeliverable;
+    DestinationRegistry(MessageStore store, boolean autoCreate, QueueContext context) {
+        this.context = context;
         this.store = store;
         this.autoCreate = autoCreate;
     }
@@ -123,7 +121,7 @@ final class DestinationRegistry {
 
     private MessageQueue newQueue(String name) {
         DestinationName destination = DestinationName.queue(name);
-        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), null, scheduler, undeliverable);
+        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), null, context);
     }
 
     private static InvalidDestinationException notFound(DestinationName destination) {
@@ -153,7 +151,7 @@ final class DestinationRegistry {
         boolean clash = destination.isTopic()
                 ? temporaryTopics.putIfAbsent(destination.name(), new TopicAddress(destination, connectionId)) != null
                 : temporaryQueues.putIfAbsent(destination.name(),
-                        new MessageQueue(destination, destination.toString(), null, connectionId, scheduler, undeliverable)) != null;
+                        new MessageQueue(destination, destination.toString(), null, connectionId, context)) != null;
         if (clash) {
             throw new JMSException(destination + " already exists");
         }
@@ -205,6 +203,15 @@ final class DestinationRegistry {
             }
             return false;
         });
+    }
+
+    /** Whether using {@code destination} would not create it. Temporary destinations count as existing: they are never auto-created. */
+    boolean exists(DestinationName destination) {
+        return switch (destination.kind()) {
+            case QUEUE -> queues.containsKey(destination.name());
+            case TOPIC -> topics.containsKey(destination.name());
+            case TEMPORARY_QUEUE, TEMPORARY_TOPIC -> true;
+        };
     }
 
     /** The queue named {@code name}, or null; for tests and management. */

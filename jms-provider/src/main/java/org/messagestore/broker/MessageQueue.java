@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -14,6 +15,9 @@ import jakarta.jms.InvalidDestinationException;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
+import org.messagestore.store.StoredReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A queue of message references with its consumers: a queue destination, a temporary queue, or the
@@ -44,13 +48,30 @@ import org.messagestore.store.StoreOperation;
  * <p>Selectors (3.8): dispatch walks {@code pending} in order and gives each message to the next
  * consumer with credit whose selector it matches; a message no consumer selects stays where it is
  * for later consumers, and the walk goes on past it.
+ *
+ * <p>Paging ({@link QueuePaging}, durable queues only): at most {@link FlowControl#pagingWindow()}
+ * references wait in memory ({@code pending} + {@code held}); beyond that persistent messages stay in
+ * the store and are read back, oldest first, by the broker's {@link PageReader} thread when the
+ * in-memory part drops below half the window. The read runs without the lock; only the hand-over of
+ * the page takes it. Priority order (3.4.10), selectors, groups, delivery delay and expiry apply to
+ * what is in memory: a high-priority message beyond the window waits until it is paged in, and a
+ * window full of messages no consumer selects, or of delayed ones, holds the rest back (the same
+ * relaxation as Artemis paging). Non-persistent messages are always held in memory. Every reference
+ * held in memory, delivered or not, counts against the broker's {@link MemoryLimit} until it leaves.
  */
 final class MessageQueue implements Address {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
+    /** How long after a failed page read the queue tries again. */
+    private static final long PAGE_RETRY_MILLIS = 1_000;
 
     private final DestinationName name;
     private final String description;
     private final QueueId storeQueue;
     private final UndeliverableRouter undeliverable;
+    private final MemoryLimit memory;
+    private final PageReader pager;
+    private final int pagingWindow;
     private final RedeliveryPolicy redelivery;
     private final String ownerConnectionId;
     private final ReentrantLock lock = new ReentrantLock();
@@ -67,6 +88,10 @@ final class MessageQueue implements Address {
     private final MessageGroups groups = new MessageGroups();
     private int outstanding;
     private boolean deleted;
+    /** Paging state of a durable queue; null for a queue that is not durable. */
+    private QueuePaging paging;
+    /** Most references ever waiting in memory at once; for tests. */
+    private int peakResident;
 
     /**
      * @param name              the destination this queue serves (the topic, for a subscription)
@@ -74,18 +99,21 @@ final class MessageQueue implements Address {
      * @param storeQueue        where its persistent references are stored, or null when it is not
      *                          durable (temporary queues, non-durable subscriptions)
      * @param ownerConnectionId the creating connection of a temporary queue, else null
-     * @param scheduler         wakes dispatch when a held message becomes due
-     * @param undeliverable     takes away messages over their delivery limit, and expired ones
+     * @param context           the broker-wide scheduler, undeliverable router, memory limit and pager
      */
     MessageQueue(DestinationName name, String description, QueueId storeQueue, String ownerConnectionId,
-                 DeliveryScheduler scheduler, UndeliverableRouter undeliverable) {
-        this.scheduler = scheduler;
+                 QueueContext context) {
+        this.scheduler = context.scheduler();
         this.name = name;
         this.description = description;
         this.storeQueue = storeQueue;
-        this.undeliverable = undeliverable;
+        this.undeliverable = context.undeliverable();
+        this.memory = context.memory();
+        this.pager = context.pager();
+        this.pagingWindow = context.pagingWindow();
         this.redelivery = undeliverable.redeliveryPolicyFor(name);
         this.ownerConnectionId = ownerConnectionId;
+        this.paging = storeQueue == null ? null : new QueuePaging(pagingWindow, Set.of());
     }
 
     @Override
@@ -116,16 +144,148 @@ final class MessageQueue implements Address {
         return isDeleted() ? List.of() : List.of(this);
     }
 
-    /** Adds references (new messages, or recovered ones) and dispatches. */
+    /**
+     * Puts back references that were in this queue's memory and left it (a dead-letter move that could
+     * not be stored), and dispatches.
+     */
     void enqueue(Collection<MessageReference> references) {
         withLockThenDispatch(() -> {
             if (!deleted) {
                 long now = System.currentTimeMillis();
                 for (MessageReference reference : references) {
-                    (dueAt(reference) > now ? held : pending).add(reference);
+                    if (pageable(reference)) {
+                        paging.reentered(reference.message().storeId());
+                    }
+                    admitLocked(reference, now);
                 }
             }
         });
+    }
+
+    /**
+     * A persistent message is about to be written to the store for this queue; its {@link #arrived}
+     * or {@link #writeFailed} follows. Lets paging know a write is in flight (see {@link QueuePaging}).
+     */
+    void writeStarted(BrokerMessage message) {
+        if (paging == null || !message.persistent()) {
+            return;
+        }
+        lock.lock();
+        try {
+            paging.writeStarted();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The store write announced by {@link #writeStarted} failed. */
+    void writeFailed(BrokerMessage message) {
+        if (paging == null || !message.persistent()) {
+            return;
+        }
+        lock.lock();
+        try {
+            paging.writeFailed();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A new message for this queue, stored if it is persistent and the queue durable: enters memory and
+     * is dispatched, unless the queue is paging, in which case it stays in the store for a later page.
+     */
+    void arrived(MessageReference reference) {
+        withLockThenDispatch(() -> {
+            boolean inMemory = !pageable(reference)
+                    || paging.arrived(reference.message().storeId(), residentLocked(), memory.full());
+            if (inMemory && !deleted) {
+                admitLocked(reference, System.currentTimeMillis());
+            }
+        });
+    }
+
+    /**
+     * A queue found in the store at start: it starts paging from the store's first reference, and
+     * reads its first page now (on the starting thread), so start-up reads one page per queue whatever
+     * the backlog.
+     *
+     * @param lockedByPrepared message ids a prepared XA branch will acknowledge: never paged in
+     */
+    void recover(Set<Long> lockedByPrepared) {
+        lock.lock();
+        try {
+            paging = QueuePaging.recovered(pagingWindow, lockedByPrepared);
+        } finally {
+            lock.unlock();
+        }
+        pageIn();
+    }
+
+    /**
+     * Reads the next page from the store and takes it in. Runs on the pager thread (or the starting
+     * thread at recovery); holds the lock only before and after the read.
+     */
+    private void pageIn() {
+        QueuePaging.PageRequest request;
+        lock.lock();
+        try {
+            request = deleted ? null : paging.startRead(residentLocked(), memory.full());
+        } finally {
+            lock.unlock();
+        }
+        if (request == null) {
+            return;
+        }
+        List<StoredReference> page;
+        try {
+            page = pager.read(storeQueue, request.afterPosition(), request.max());
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the next page of {} from the store; retrying in {} ms", description, PAGE_RETRY_MILLIS, e);
+            lock.lock();
+            try {
+                paging.readFailed();
+            } finally {
+                lock.unlock();
+            }
+            scheduler.runAt(System.currentTimeMillis() + PAGE_RETRY_MILLIS, this::dispatch);
+            return;
+        }
+        withLockThenDispatch(() -> {
+            List<StoredReference> fresh = paging.pageRead(request, page);
+            if (deleted) {
+                return;
+            }
+            long now = System.currentTimeMillis();
+            for (StoredReference stored : fresh) {
+                BrokerMessage message = new BrokerMessage(stored.messageId(), stored.message(), null, null);
+                admitLocked(new MessageReference(message, stored.deliveryCount()), now);
+            }
+        });
+    }
+
+    /** Whether this reference may stay in the store only: a persistent message in a durable queue. */
+    private boolean pageable(MessageReference reference) {
+        return paging != null && reference.message().persistent();
+    }
+
+    /** A reference enters memory: waiting (due or held) and counted against the memory limit. */
+    private void admitLocked(MessageReference reference, long now) {
+        (dueAt(reference) > now ? held : pending).add(reference);
+        memory.add(reference.message().data().estimatedSize());
+        peakResident = Math.max(peakResident, residentLocked());
+    }
+
+    /** A reference leaves memory for good: acknowledged, expired, moved away, or its queue deleted. */
+    private void releaseLocked(MessageReference reference) {
+        memory.release(reference.message().data().estimatedSize());
+        if (pageable(reference)) {
+            paging.left(reference.message().storeId());
+        }
+    }
+
+    private int residentLocked() {
+        return pending.size() + held.size();
     }
 
     void addConsumer(ServerConsumer consumer) throws InvalidDestinationException {
@@ -206,6 +366,7 @@ final class MessageQueue implements Address {
                     reference.countRedelivery();
                     if (!deleted && redelivery.exhausted(reference.deliveryCount(), this)) {
                         exhausted.add(reference);
+                        releaseLocked(reference);
                         continue;
                     }
                     reference.holdUntil(now + redelivery.redeliveryDelayMillis());
@@ -216,7 +377,9 @@ final class MessageQueue implements Address {
                 } else {
                     unconsumedByConsumer.merge(delivery.consumer(), 1, Integer::sum);
                 }
-                if (!deleted) {
+                if (deleted) {
+                    releaseLocked(reference);
+                } else {
                     (dueAt(reference) > now ? held : pending).add(reference);
                 }
             }
@@ -229,10 +392,11 @@ final class MessageQueue implements Address {
     }
 
     /** Acknowledged or committed deliveries have left the queue for good. */
-    void settled(int count) {
+    void settled(List<MessageReference> references) {
         lock.lock();
         try {
-            outstanding -= count;
+            outstanding -= references.size();
+            references.forEach(this::releaseLocked);
         } finally {
             lock.unlock();
         }
@@ -264,7 +428,9 @@ final class MessageQueue implements Address {
         }
     }
 
-    /** Messages waiting in the queue, due or held. */
+    /**
+     * Messages waiting in the queue's memory, due or held. A paging queue holds more in the store.
+     */
     int pendingCount() {
         lock.lock();
         try {
@@ -300,6 +466,8 @@ final class MessageQueue implements Address {
 
     private void deleteLocked() {
         deleted = true;
+        pending.forEach(this::releaseLocked);
+        held.forEach(this::releaseLocked);
         pending.clear();
         held.clear();
         consumers.forEach(ServerConsumer::detach);
@@ -327,10 +495,20 @@ final class MessageQueue implements Address {
         try {
             change.run();
             expired = dispatchLocked();
+            requestPageLocked();
         } finally {
             lock.unlock();
         }
         undeliverable.expire(this, expired);
+    }
+
+    /** Asks the pager for the next page when a paging queue is below its low-water mark. */
+    private void requestPageLocked() {
+        if (paging != null && !deleted && paging.shouldRead(residentLocked(), memory.full())) {
+            if (!pager.submit(this::pageIn)) {
+                paging.readFailed();
+            }
+        }
     }
 
     /**
@@ -348,6 +526,7 @@ final class MessageQueue implements Address {
             // Jakarta Messaging 3.1, 3.4.9 "JMSExpiration": an expired message should not be delivered.
             if (reference.message().data().isExpired(now)) {
                 it.remove();
+                releaseLocked(reference);
                 expired.add(reference);
                 continue;
             }
@@ -400,6 +579,26 @@ final class MessageQueue implements Address {
             groups.assign(group, chosen);
         }
         return chosen;
+    }
+
+    /** The most references that ever waited in this queue's memory at once; for tests. */
+    int peakResident() {
+        lock.lock();
+        try {
+            return peakResident;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code read} on the paging state under the queue's lock; for tests. */
+    <T> T withPaging(java.util.function.Function<QueuePaging, T> read) {
+        lock.lock();
+        try {
+            return read.apply(paging);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Groups with an owner; for tests. */

@@ -14,6 +14,10 @@ import org.messagestore.store.StoreOperation;
  * makes it durable: the body once, one reference per durable queue. Non-persistent messages and
  * non-durable queues skip the store (Jakarta Messaging 3.1, 4.7 "Message delivery mode").
  *
+ * <p>Every store write that adds references goes through {@link #storing} before the write, then
+ * {@link #enqueue} after it is durable or {@link #abandon} if it failed, so that a paging queue knows
+ * which of its writes are in flight ({@link QueuePaging}).
+ *
  * <p>Threads: stateless apart from the id counter; called from client threads. A durable send is
  * enqueued on the thread that completes the store write.
  */
@@ -61,9 +65,24 @@ final class MessageRouter {
         return work;
     }
 
+    /** Before the store write of {@code routed}: its durable targets learn a write is in flight. */
+    void storing(Routed routed) {
+        for (MessageQueue target : routed.targets()) {
+            target.writeStarted(routed.message());
+        }
+    }
+
+    /** After the store write (or without one): the message arrives at its targets. */
     void enqueue(Routed routed) {
         for (MessageQueue target : routed.targets()) {
-            target.enqueue(List.of(new MessageReference(routed.message(), 0)));
+            target.arrived(new MessageReference(routed.message(), 0));
+        }
+    }
+
+    /** The store write of {@code routed} failed: nothing arrives. */
+    void abandon(Routed routed) {
+        for (MessageQueue target : routed.targets()) {
+            target.writeFailed(routed.message());
         }
     }
 
@@ -79,8 +98,10 @@ final class MessageRouter {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> accepted = new CompletableFuture<>();
+        storing(routed);
         store.apply(work).whenComplete((ignored, failure) -> {
             if (failure != null) {
+                abandon(routed);
                 JMSException e = StoreCalls.failure("store a persistent message for " + address.name(), failure);
                 accepted.completeExceptionally(e);
             } else {

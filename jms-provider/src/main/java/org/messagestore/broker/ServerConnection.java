@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.messagestore.broker.security.AccessControl;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
 import org.messagestore.transport.BrokerConnection;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's side of one client connection: the in-VM transport hands it to the client directly, a
  * network server drives it from decoded frames. It routes each call to the session, consumer, queue
- * or registry concerned and knows nothing of client classes.
+ * or registry concerned and knows nothing of client classes. Every operation on a destination is first
+ * checked against the access rules ({@link OperationAccess}) for the identity the connection logged in with.
  *
  * <p>Threads: called by the client's threads (and by {@link Broker#close}). Its maps are concurrent;
  * the client id is written once under {@code this}. Per-session ordering is the client's job.
@@ -34,6 +36,7 @@ final class ServerConnection implements BrokerConnection {
 
     private final String connectionId;
     private final BrokerServices services;
+    private final OperationAccess access;
     private final ConnectionListener listener;
     private final Consumer<ServerConnection> onClose;
     private final AtomicLong deliveryIds = new AtomicLong();
@@ -44,10 +47,11 @@ final class ServerConnection implements BrokerConnection {
     private final Set<DestinationName> temporaries = ConcurrentHashMap.newKeySet();
     private volatile String clientId;
 
-    ServerConnection(String connectionId, BrokerServices services, ConnectionListener listener,
+    ServerConnection(String connectionId, BrokerServices services, AccessControl access, ConnectionListener listener,
                      Consumer<ServerConnection> onClose) {
         this.connectionId = connectionId;
         this.services = services;
+        this.access = new OperationAccess(access, services);
         this.listener = listener;
         this.onClose = onClose;
     }
@@ -114,6 +118,7 @@ final class ServerConnection implements BrokerConnection {
         }
         // Jakarta Messaging 3.1, 3.8.1: an invalid selector fails consumer creation with InvalidSelectorException.
         MessageFilter filter = MessageFilter.parse(spec.selector());
+        access.consume(spec, clientId);
         SubscriptionRegistry.ConsumerFactory factory = (queue, subscription) -> {
             // A subscription's queue holds only messages its selector matched at send time.
             ServerConsumer consumer = new ServerConsumer(spec, session, sink, queue, subscription,
@@ -159,13 +164,17 @@ final class ServerConnection implements BrokerConnection {
         try {
             ensureOpen();
             ServerSession session = session(sessionId);
+            access.send(message.destination());
             Address address = services.destinations().forSend(message.destination());
             BrokerMessage accepted = services.router().accept(message, connectionId, clientId);
+            // Over the memory limit a message that must stay in memory waits or fails (MemoryLimitPolicy).
             if (session.transacted()) {
-                session.enlist(new PendingSend(accepted, address));
-                return CompletableFuture.completedFuture(null);
+                return services.memory().admit(accepted, address, () -> {
+                    session.enlist(new PendingSend(accepted, address));
+                    return CompletableFuture.completedFuture(null);
+                });
             }
-            return services.router().send(accepted, address);
+            return services.memory().admit(accepted, address, () -> services.router().send(accepted, address));
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -220,6 +229,7 @@ final class ServerConnection implements BrokerConnection {
     @Override
     public void unsubscribe(String subscriptionName) throws JMSException {
         ensureOpen();
+        access.unsubscribe(clientId, subscriptionName);
         services.subscriptions().unsubscribe(clientId, subscriptionName);
     }
 
@@ -231,6 +241,7 @@ final class ServerConnection implements BrokerConnection {
         if (queue.isTopic()) {
             throw new InvalidDestinationException("a browser needs a queue, and " + queue + " is a topic");
         }
+        access.browse(queue);
         // Same existence rules as a consumer: auto-create, and temporary queues only for their connection.
         MessageQueue target = services.destinations().queueForConsumer(queue, connectionId);
         if (browsers.putIfAbsent(browserId, new QueueBrowserCursor(browserId, sessionId, target, filter)) != null) {

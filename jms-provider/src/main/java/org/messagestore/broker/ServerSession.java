@@ -121,9 +121,11 @@ final class ServerSession {
         List<StoreOperation> work = new ArrayList<>();
         routed.forEach(r -> work.addAll(services.router().storeOperations(r)));
         work.addAll(removals(done));
+        routed.forEach(services.router()::storing);
         try {
             StoreCalls.await(services.store(), work, "commit the transaction of session " + id);
         } catch (JMSException e) {
+            routed.forEach(services.router()::abandon);
             rollback();
             TransactionRolledBackException rolledBack = new TransactionRolledBackException(
                     "the transaction was rolled back because the broker could not store it: " + e.getMessage());
@@ -191,8 +193,8 @@ final class ServerSession {
         synchronized (this) {
             done.forEach(d -> outstanding.remove(d.deliveryId()));
         }
-        Map<MessageQueue, Integer> perQueue = new IdentityHashMap<>();
-        done.forEach(d -> perQueue.merge(d.queue(), 1, Integer::sum));
+        Map<MessageQueue, List<MessageReference>> perQueue = new IdentityHashMap<>();
+        done.forEach(d -> perQueue.computeIfAbsent(d.queue(), q -> new ArrayList<>()).add(d.reference()));
         perQueue.forEach(MessageQueue::settled);
     }
 }

@@ -1,33 +1,35 @@
 package org.messagestore.broker;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.RecoveredState;
-import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
-import org.messagestore.store.StoredReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the broker from its store at start: destinations, durable subscriptions, and the pending
- * persistent messages of each with their delivery counts. Runs on the thread calling
- * {@link Broker#start} before any connection exists.
+ * persistent messages of each with their delivery counts. Queues are opened lazily: each reads only
+ * its first page (its paging window) now and the rest as consumers drain it ({@link QueuePaging}), so
+ * start-up time does not grow with the backlog. Runs on the thread calling {@link Broker#start}
+ * before any connection exists.
  */
 final class StoreRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreRecovery.class);
-    private static final int PAGE = 512;
 
     private final BrokerServices services;
     private final MessageStore store;
-    /** References a prepared XA branch will acknowledge: locked until the branch is resolved. */
-    private final Set<StoreOperation.RemoveReference> lockedByPrepared = new HashSet<>();
+    /** Message ids per stored queue that a prepared XA branch will acknowledge: locked until it is resolved. */
+    private final Map<QueueId, Set<Long>> lockedByPrepared = new HashMap<>();
 
     StoreRecovery(BrokerServices services) {
         this.services = services;
@@ -40,7 +42,7 @@ final class StoreRecovery {
         services.router().continueAfter(state.highestMessageId());
         state.prepared().forEach(tx -> tx.work().forEach(op -> {
             if (op instanceof StoreOperation.RemoveReference removal) {
-                lockedByPrepared.add(removal);
+                lockedByPrepared.computeIfAbsent(removal.queue(), q -> new HashSet<>()).add(removal.messageId());
             }
         }));
         for (DestinationName destination : state.destinations()) {
@@ -62,13 +64,6 @@ final class StoreRecovery {
     }
 
     private void load(MessageQueue queue) {
-        try (ReferenceCursor cursor = store.openCursor(queue.storeQueue())) {
-            for (List<StoredReference> page = cursor.next(PAGE); !page.isEmpty(); page = cursor.next(PAGE)) {
-                queue.enqueue(page.stream()
-                        .filter(r -> !lockedByPrepared.contains(new StoreOperation.RemoveReference(queue.storeQueue(), r.messageId())))
-                        .map(r -> new MessageReference(new BrokerMessage(r.messageId(), r.message(), null, null), r.deliveryCount()))
-                        .toList());
-            }
-        }
+        queue.recover(lockedByPrepared.getOrDefault(queue.storeQueue(), Set.of()));
     }
 }

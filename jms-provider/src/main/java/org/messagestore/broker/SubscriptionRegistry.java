@@ -40,15 +40,13 @@ final class SubscriptionRegistry {
     }
 
     private final MessageStore store;
-    private final DeliveryScheduler scheduler;
-    private final UndeliverableRouter undeliverable;
+    private final QueueContext context;
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> sharedNonDurable = new HashMap<>();
 
-    SubscriptionRegistry(MessageStore store, DeliveryScheduler scheduler, UndeliverableRouter undeliverable) {
+    SubscriptionRegistry(MessageStore store, QueueContext context) {
         this.store = store;
-        this.undeliverable = undeliverable;
-        this.scheduler = scheduler;
+        this.context = context;
     }
 
     /**
@@ -164,7 +162,7 @@ final class SubscriptionRegistry {
         String description = (kind.durable() ? "durable subscription '" : "subscription '")
                 + (name == null ? "(unnamed)" : name) + "' on " + topic;
         return new MessageQueue(topic, description,
-                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, null, scheduler, undeliverable);
+                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, null, context);
     }
 
     /** Rebuilds a durable subscription found in the store at start. */
@@ -201,6 +199,12 @@ final class SubscriptionRegistry {
                 sharedNonDurable.remove(new Key(subscription.clientId(), subscription.name()), subscription);
             }
         }
+    }
+
+    /** The topic of the durable subscription {@code name} of {@code clientId} (may be null), or null when there is none. */
+    synchronized DestinationName durableTopic(String clientId, String name) {
+        Subscription existing = durable.get(new Key(clientId, name));
+        return existing == null ? null : existing.topic().name();
     }
 
     /**

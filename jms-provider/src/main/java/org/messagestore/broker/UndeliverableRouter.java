@@ -64,7 +64,7 @@ final class UndeliverableRouter {
     /** Moves messages over their redelivery limit out of {@code from}; the caller applies the work. */
     Move deadLetter(MessageQueue from, List<MessageReference> exhausted) {
         String target = redeliveryPolicyFor(from.name()).deadLetterQueue();
-        return move(from, exhausted, target, DivertedCopy::deadLettered, (reference, to) -> {
+        return move(from, exhausted, target, DivertedCopy::deadLettered, true, (reference, to) -> {
             if (to == null) {
                 LOG.warn("discarded message {} of {} after {} deliveries: no dead-letter queue is configured",
                         reference.message().data().messageId(), from, reference.deliveryCount());
@@ -88,7 +88,7 @@ final class UndeliverableRouter {
         if (from.isQueueNamed(target)) {
             target = null; // already on its expiry queue: moving it there again would loop
         }
-        Move move = move(from, expired, target, DivertedCopy::expired, (reference, to) -> LOG.debug(
+        Move move = move(from, expired, target, DivertedCopy::expired, false, (reference, to) -> LOG.debug(
                 "message {} of {} expired; {}", reference.message().data().messageId(), from,
                 to == null ? "dropped" : "moved to expiry queue '" + to + "'"));
         if (move.work().isEmpty()) {
@@ -99,6 +99,7 @@ final class UndeliverableRouter {
             if (failure == null) {
                 move.afterStored().run();
             } else {
+                move.afterFailure().run(); // the copies do not arrive; the expired ones stay out of memory
                 LOG.warn("could not remove {} expired message(s) of {} from the store", expired.size(), from, failure);
             }
         });
@@ -111,10 +112,13 @@ final class UndeliverableRouter {
 
     /**
      * @param targetName the queue to move to, or null to discard
+     * @param restoreOnFailure whether the references go back to {@code from} when the move cannot be
+     *                         stored (dead letters; an expired message is not put back: it is found
+     *                         expired again after a restart)
      * @param logMoved   logs one message's fate once it is stored (target name or null)
      */
     private Move move(MessageQueue from, List<MessageReference> references, String targetName, CopyMaker copyMaker,
-                      FateLog logMoved) {
+                      boolean restoreOnFailure, FateLog logMoved) {
         MessageQueue target = targetName == null ? null : targetQueue(targetName);
         List<StoreOperation> work = new ArrayList<>();
         List<MessageRouter.Routed> copies = new ArrayList<>();
@@ -130,11 +134,18 @@ final class UndeliverableRouter {
                 copies.add(routed);
             }
         }
+        copies.forEach(router::storing);
         Runnable afterStored = () -> {
             copies.forEach(router::enqueue);
             references.forEach(reference -> logMoved.log(reference, targetName));
         };
-        return new Move(work, afterStored, () -> from.enqueue(references));
+        Runnable afterFailure = () -> {
+            copies.forEach(router::abandon);
+            if (restoreOnFailure) {
+                from.enqueue(references);
+            }
+        };
+        return new Move(work, afterStored, afterFailure);
     }
 
     @FunctionalInterface

@@ -15,19 +15,36 @@ import java.util.concurrent.CompletableFuture;
  * the order {@code apply} was called, and their futures complete in that order. Callers must not
  * hold locks that the completion needs, and must not block inside a completion.
  *
- * <p>Lifecycle: {@link #recover} first, then {@link #openCursor} for each stored queue, then writes.
- * Whoever opened a store closes it.
+ * <p>Lifecycle: {@link #recover} first; then writes, and cursors at any time (a broker pages each
+ * stored queue in a bounded window at a time, see {@link #openCursor}). Whoever opened a store closes it.
  */
 public interface MessageStore extends AutoCloseable {
+
+    /** The {@code afterPosition} that starts a cursor at a queue's first reference. */
+    long FROM_START = -1;
 
     /** Reads what is stored: destinations, durable subscriptions, prepared transactions. */
     RecoveredState recover();
 
     /**
-     * The pending (committed, unacknowledged) references of one stored queue in the order they were
-     * added, with their delivery counts. Call after {@link #recover} and before writing to that queue.
+     * Reads the pending (committed, not removed) references of one stored queue whose
+     * {@linkplain StoredReference#position() position} is greater than {@code afterPosition}, in
+     * position order (the order they were added), with their current delivery counts.
+     *
+     * <p>What a cursor sees: every reference committed (its batch's future completed) before the
+     * cursor was opened and not removed before the page that would return it is read. References
+     * committed after opening may or may not be returned; references removed before their page is
+     * read are not. A cursor never returns a reference twice, and never one at or before
+     * {@code afterPosition}. To see later references, open a fresh cursor after the last position
+     * returned: nothing committed in between is skipped, since positions only grow.
+     *
+     * <p>Threads: may be called from any thread, concurrently with {@link #apply}; reading a page may
+     * block (a store does its I/O on its own threads, so an interrupt of the caller cannot harm it).
+     *
+     * @param afterPosition exclusive lower bound: {@link #FROM_START} (-1) for the whole queue, else the
+     *                      position of the last reference already read
      */
-    ReferenceCursor openCursor(QueueId queue);
+    ReferenceCursor openCursor(QueueId queue, long afterPosition);
 
     /**
      * Applies {@code operations} as one atomic batch. Completes normally when the batch is durable, or

@@ -11,9 +11,9 @@ public final class Connectors {
     public static Connector forAddress(BrokerAddress address) {
         return switch (address.scheme()) {
             case "vm" -> new VmConnector(address);
-            case "tcp" -> new org.messagestore.transport.tcp.TcpConnector(address);
+            case "tcp", "ssl" -> new org.messagestore.transport.tcp.TcpConnector(address);
             default -> throw new IllegalArgumentException(
-                    "unsupported broker URL scheme '" + address.scheme() + "'; supported: vm, tcp");
+                    "unsupported broker URL scheme '" + address.scheme() + "'; supported: vm, tcp, ssl");
         };
     }
 }

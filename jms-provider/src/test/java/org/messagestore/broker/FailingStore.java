@@ -29,8 +29,8 @@ final class FailingStore implements MessageStore {
     }
 
     @Override
-    public ReferenceCursor openCursor(QueueId queue) {
-        return delegate.openCursor(queue);
+    public ReferenceCursor openCursor(QueueId queue, long afterPosition) {
+        return delegate.openCursor(queue, afterPosition);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
@@ -37,8 +38,13 @@ import org.messagestore.store.StoreXid;
  * is on the classpath, and in tests. Its content survives a broker restart on the same instance but
  * not the JVM.
  *
+ * <p>Positions ({@link StoredReference#position()}) come from one store-wide counter, so they grow
+ * within every queue and are never reused while the instance lives. Cursors read the live state a
+ * page at a time (no snapshot), which meets {@link MessageStore#openCursor}'s contract: a removed
+ * reference is never returned after its removal.
+ *
  * <p>Threads: it has none. All state is guarded by {@code this}; {@link #apply} runs on the caller's
- * thread and returns an already completed future.
+ * thread and returns an already completed future; cursor pages run on the caller's thread.
  */
 public final class InMemoryStore implements MessageStore {
 
@@ -46,10 +52,11 @@ public final class InMemoryStore implements MessageStore {
     private final Map<Long, Integer> referenceCounts = new HashMap<>();
     private final Set<DestinationName> destinations = new LinkedHashSet<>();
     private final Map<QueueId, DurableSubscriptionRecord> subscriptions = new LinkedHashMap<>();
-    /** Per stored queue: message id → delivery count, in the order the references were added. */
-    private final Map<QueueId, LinkedHashMap<Long, Integer>> references = new HashMap<>();
+    /** Per stored queue: its references by position. */
+    private final Map<QueueId, QueueReferences> references = new HashMap<>();
     private final Map<StoreXid, List<StoreOperation>> prepared = new LinkedHashMap<>();
     private long highestMessageId;
+    private long nextPosition;
     private boolean closed;
 
     @Override
@@ -61,12 +68,27 @@ public final class InMemoryStore implements MessageStore {
     }
 
     @Override
-    public synchronized ReferenceCursor openCursor(QueueId queue) {
+    public synchronized ReferenceCursor openCursor(QueueId queue, long afterPosition) {
         ensureOpen();
-        List<StoredReference> snapshot = new ArrayList<>();
-        references.getOrDefault(queue, new LinkedHashMap<>())
-                .forEach((id, count) -> snapshot.add(new StoredReference(id, messages.get(id), count)));
-        return new ListCursor(snapshot);
+        return new LiveCursor(queue, afterPosition);
+    }
+
+    /** Up to {@code max} references of {@code queue} after {@code afterPosition}, as stored now. */
+    private synchronized List<StoredReference> page(QueueId queue, long afterPosition, int max) {
+        ensureOpen();
+        QueueReferences refs = references.get(queue);
+        if (refs == null || max <= 0) {
+            return List.of();
+        }
+        List<StoredReference> page = new ArrayList<>(Math.min(max, 1024));
+        for (var entry : refs.byPosition.tailMap(afterPosition, false).entrySet()) {
+            if (page.size() == max) {
+                break;
+            }
+            Reference ref = entry.getValue();
+            page.add(new StoredReference(entry.getKey(), ref.messageId, messages.get(ref.messageId), ref.deliveryCount));
+        }
+        return page;
     }
 
     @Override
@@ -88,11 +110,11 @@ public final class InMemoryStore implements MessageStore {
 
     /** Rejects a batch that cannot be applied in full, before any of it is applied (atomicity). */
     private void validate(List<StoreOperation> operations) {
-        Set<Long> known = new HashSet<>(messages.keySet());
+        Set<Long> addedHere = new HashSet<>();
         for (StoreOperation op : operations) {
             if (op instanceof AddMessage add) {
-                known.add(add.messageId());
-            } else if (op instanceof AddReference ref && !known.contains(ref.messageId())) {
+                addedHere.add(add.messageId());
+            } else if (op instanceof AddReference ref && !addedHere.contains(ref.messageId()) && !messages.containsKey(ref.messageId())) {
                 throw new IllegalArgumentException("reference to unknown message " + ref.messageId() + " in " + ref.queue());
             } else if (op instanceof CommitPrepared commit) {
                 requirePrepared(commit.xid());
@@ -114,7 +136,8 @@ public final class InMemoryStore implements MessageStore {
             highestMessageId = Math.max(highestMessageId, add.messageId());
             added.add(add.messageId());
         } else if (op instanceof AddReference ref) {
-            if (references.computeIfAbsent(ref.queue(), q -> new LinkedHashMap<>()).putIfAbsent(ref.messageId(), 0) == null) {
+            if (references.computeIfAbsent(ref.queue(), q -> new QueueReferences()).add(nextPosition, ref.messageId())) {
+                nextPosition++;
                 referenceCounts.merge(ref.messageId(), 1, Integer::sum);
             }
         } else if (op instanceof RemoveReference ref) {
@@ -122,7 +145,7 @@ public final class InMemoryStore implements MessageStore {
         } else if (op instanceof UpdateDeliveryCount update) {
             var queue = references.get(update.queue());
             if (queue != null) {
-                queue.computeIfPresent(update.messageId(), (id, old) -> update.deliveryCount());
+                queue.updateDeliveryCount(update.messageId(), update.deliveryCount());
             }
         } else if (op instanceof AddDestination add) {
             destinations.add(add.destination());
@@ -150,13 +173,13 @@ public final class InMemoryStore implements MessageStore {
     private void dropQueue(QueueId queue) {
         var refs = references.remove(queue);
         if (refs != null) {
-            refs.keySet().forEach(this::release);
+            refs.byPosition.values().forEach(ref -> release(ref.messageId));
         }
     }
 
     private void removeReference(QueueId queue, long messageId) {
         var refs = references.get(queue);
-        if (refs != null && refs.remove(messageId) != null) {
+        if (refs != null && refs.remove(messageId)) {
             release(messageId);
         }
     }
@@ -195,20 +218,59 @@ public final class InMemoryStore implements MessageStore {
         }
     }
 
-    /** A cursor over a snapshot taken when it was opened. */
-    private static final class ListCursor implements ReferenceCursor {
-        private final List<StoredReference> references;
-        private int position;
+    /** One reference of a queue; mutable delivery count, guarded by the store. */
+    private static final class Reference {
+        final long messageId;
+        int deliveryCount;
 
-        ListCursor(List<StoredReference> references) {
-            this.references = references;
+        Reference(long messageId) {
+            this.messageId = messageId;
+        }
+    }
+
+    /** The references of one stored queue by position, with an index by message id. */
+    private static final class QueueReferences {
+        final TreeMap<Long, Reference> byPosition = new TreeMap<>();
+        final Map<Long, Long> positionOf = new HashMap<>();
+
+        /** Adds a reference at {@code position} unless the queue holds the message already. */
+        boolean add(long position, long messageId) {
+            if (positionOf.putIfAbsent(messageId, position) != null) {
+                return false;
+            }
+            byPosition.put(position, new Reference(messageId));
+            return true;
+        }
+
+        boolean remove(long messageId) {
+            Long position = positionOf.remove(messageId);
+            return position != null && byPosition.remove(position) != null;
+        }
+
+        void updateDeliveryCount(long messageId, int deliveryCount) {
+            Long position = positionOf.get(messageId);
+            if (position != null) {
+                byPosition.get(position).deliveryCount = deliveryCount;
+            }
+        }
+    }
+
+    /** Reads the live queue a page at a time, resuming after the last position it returned. */
+    private final class LiveCursor implements ReferenceCursor {
+        private final QueueId queue;
+        private long after;
+
+        LiveCursor(QueueId queue, long after) {
+            this.queue = queue;
+            this.after = after;
         }
 
         @Override
         public List<StoredReference> next(int max) {
-            int end = Math.min(references.size(), position + max);
-            List<StoredReference> page = List.copyOf(references.subList(position, end));
-            position = end;
+            List<StoredReference> page = page(queue, after, max);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).position();
+            }
             return page;
         }
 

@@ -11,6 +11,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.jms.JMSException;
@@ -64,6 +65,17 @@ public final class TcpAcceptor implements AutoCloseable {
      * port, see {@link #port()}). JMSException when the address cannot be bound.
      */
     public static TcpAcceptor start(Broker broker, String host, int port, TcpOptions options) throws JMSException {
+        return start(broker, host, port, options, null);
+    }
+
+    /**
+     * Likewise over TLS when {@code tls} is not null (every connection starts with the TLS handshake;
+     * with {@link TlsOptions#needClientAuth()} a client without a trusted certificate is refused there).
+     * JMSException also when the key or trust store cannot be read.
+     */
+    public static TcpAcceptor start(Broker broker, String host, int port, TcpOptions options, TlsOptions tls)
+            throws JMSException {
+        SslContext ssl = tls == null ? null : TlsContexts.forServer(tls);
         var acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("messagestore-tcp-accept", true),
                 NioIoHandler.newFactory());
         var ioGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("messagestore-tcp-io", true),
@@ -79,6 +91,9 @@ public final class TcpAcceptor implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channels.add(channel);
+                        if (ssl != null) {
+                            channel.pipeline().addLast(TcpPipeline.TLS, ssl.newHandler(channel.alloc()));
+                        }
                         TcpPipeline.init(channel.pipeline(), options);
                         channel.pipeline().addLast("connection",
                                 new ServerConnectionHandler(broker, options, new OrderedExecutor(brokerCalls)));
@@ -93,7 +108,8 @@ public final class TcpAcceptor implements AutoCloseable {
             throw e;
         }
         var acceptor = new TcpAcceptor(acceptGroup, ioGroup, brokerCalls, channels, bind.channel());
-        LOG.info("{} accepts TCP connections on {}:{}", broker, host, acceptor.port());
+        LOG.info("{} accepts {} connections on {}:{}", broker, tls == null ? "TCP" : "TLS" + (tls.needClientAuth()
+                ? " (client certificate required)" : ""), host, acceptor.port());
         return acceptor;
     }
 

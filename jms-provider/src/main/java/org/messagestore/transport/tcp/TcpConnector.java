@@ -9,6 +9,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.jms.JMSException;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +26,9 @@ import org.messagestore.transport.Connector;
 
 /**
  * Connects to a broker in another process: {@code tcp://host:port?heartbeatMillis=..&maxFrameBytes=..
- * &connectTimeoutMillis=..} (see {@link TcpOptions}; port default {@value TcpOptions#DEFAULT_PORT}).
+ * &connectTimeoutMillis=..} (see {@link TcpOptions}; port default {@value TcpOptions#DEFAULT_PORT}), or
+ * over TLS: {@code ssl://host:port?trustStore=..&trustStorePassword=..[&keyStore=..&keyStorePassword=..]}
+ * (see {@link TlsOptions#fromClientUrl}).
  * Each connection gets its own socket and its own event loop thread.
  *
  * <p>Threads: {@link #connect} runs on the caller's thread and waits there for the socket and the
@@ -34,13 +38,16 @@ public final class TcpConnector implements Connector {
 
     private final BrokerAddress address;
     private final TcpOptions options;
+    /** Null for tcp://. */
+    private final TlsOptions tls;
 
     public TcpConnector(BrokerAddress address) {
-        if (!"tcp".equals(address.scheme())) {
-            throw new IllegalArgumentException("TcpConnector needs a tcp:// address, not " + address.scheme() + "://");
+        if (!"tcp".equals(address.scheme()) && !"ssl".equals(address.scheme())) {
+            throw new IllegalArgumentException("TcpConnector needs a tcp:// or ssl:// address, not " + address.scheme() + "://");
         }
         this.address = address;
         this.options = TcpOptions.from(address);
+        this.tls = "ssl".equals(address.scheme()) ? TlsOptions.fromClientUrl(address) : null;
     }
 
     private int port() {
@@ -55,7 +62,10 @@ public final class TcpConnector implements Connector {
         PendingRequests pending = new PendingRequests();
         ClientConnectionHandler handler = new ClientConnectionHandler(pending, peer);
         try {
-            Channel channel = open(group, handler, peer);
+            Channel channel = open(group, handler, peer, tls == null ? null : TlsContexts.forClient(tls));
+            if (tls != null) {
+                awaitTls(channel, peer);
+            }
             channel.writeAndFlush(new Hello(FrameCodec.VERSION, user, password, options.heartbeatMillis(),
                     options.maxFrameBytes()));
             Welcome welcome = awaitHandshake(handler, peer);
@@ -75,7 +85,7 @@ public final class TcpConnector implements Connector {
         }
     }
 
-    private Channel open(EventLoopGroup group, ClientConnectionHandler handler, String peer) throws JMSException {
+    private Channel open(EventLoopGroup group, ClientConnectionHandler handler, String peer, SslContext ssl) throws JMSException {
         var bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -84,6 +94,10 @@ public final class TcpConnector implements Connector {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (ssl != null) {
+                            // Host and port: for SNI and for checking the name in the broker's certificate.
+                            channel.pipeline().addLast(TcpPipeline.TLS, ssl.newHandler(channel.alloc(), address.host(), port()));
+                        }
                         TcpPipeline.init(channel.pipeline(), options);
                         channel.pipeline().addLast("connection", handler);
                     }
@@ -95,6 +109,39 @@ public final class TcpConnector implements Connector {
             throw e;
         }
         return connect.channel();
+    }
+
+    /**
+     * Waits for the TLS handshake so that its failure (an untrusted or misnamed broker certificate)
+     * is reported as such. With TLS 1.3 the broker checks the client's certificate after this side's
+     * handshake is done; a refusal there shows as the connection lost during the protocol handshake.
+     */
+    private void awaitTls(Channel channel, String peer) throws JMSException {
+        var future = channel.pipeline().get(SslHandler.class).handshakeFuture();
+        if (!future.awaitUninterruptibly(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS)) {
+            channel.close();
+            throw new JMSException("TLS handshake with broker " + peer + " did not finish within "
+                    + options.connectTimeoutMillis() + " ms (option connectTimeoutMillis)");
+        }
+        if (!future.isSuccess()) {
+            channel.close();
+            Throwable cause = future.cause();
+            JMSException e = new JMSException("TLS handshake with broker " + peer + " failed: " + rootMessage(cause)
+                    + " (check the options trustStore, keyStore and verifyHostname)");
+            if (cause instanceof Exception ex) {
+                e.setLinkedException(ex);
+            }
+            e.initCause(cause);
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root.getMessage() + ")";
     }
 
     private Welcome awaitHandshake(ClientConnectionHandler handler, String peer) throws JMSException {
@@ -118,6 +165,6 @@ public final class TcpConnector implements Connector {
 
     @Override
     public String toString() {
-        return "tcp://" + address.host() + ":" + port();
+        return address.scheme() + "://" + address.host() + ":" + port();
     }
 }

@@ -6,10 +6,15 @@ import java.io.IOException;
 import org.messagestore.protocol.codec.FrameDecoder;
 import org.messagestore.protocol.codec.FrameEncoder;
 
-/** The handlers both sides put before their own: flush batching, framing, frame codec, heartbeats. */
+/**
+ * The handlers both sides put before their own: flush batching, framing, frame codec, heartbeats. With
+ * TLS, the SslHandler ({@link #TLS}) comes before all of them: frames are encrypted as a whole.
+ */
 final class TcpPipeline {
 
     private static final String ENCODER = "encoder";
+    /** The SslHandler, first in the pipeline when the connection uses TLS. */
+    static final String TLS = "tls";
 
     private TcpPipeline() {
     }
@@ -34,6 +39,10 @@ final class TcpPipeline {
     static String reason(Throwable cause) {
         Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
                 ? cause.getCause() : cause;
+        if (root instanceof io.netty.handler.ssl.NotSslRecordException) {
+            // Netty's message is a hex dump of what arrived: from a tcp:// client, its Hello frame with the password.
+            return "NotSslRecordException: the peer does not speak TLS (a tcp:// client on a TLS port?)";
+        }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

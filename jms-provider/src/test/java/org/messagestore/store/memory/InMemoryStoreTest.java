@@ -11,6 +11,7 @@ import org.messagestore.protocol.BodyType;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
+import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
@@ -46,7 +47,7 @@ class InMemoryStoreTest {
     }
 
     private List<StoredReference> pending(QueueId queue) {
-        try (ReferenceCursor cursor = store.openCursor(queue)) {
+        try (ReferenceCursor cursor = store.openCursor(queue, MessageStore.FROM_START)) {
             return cursor.next(100);
         }
     }
@@ -69,7 +70,7 @@ class InMemoryStoreTest {
         }
         store.apply(List.of(new UpdateDeliveryCount(ORDERS, 2, 3))).join();
 
-        try (ReferenceCursor cursor = store.openCursor(ORDERS)) {
+        try (ReferenceCursor cursor = store.openCursor(ORDERS, MessageStore.FROM_START)) {
             assertThat(cursor.next(2)).extracting(StoredReference::messageId, StoredReference::deliveryCount)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0), org.assertj.core.groups.Tuple.tuple(2L, 3));
             assertThat(cursor.next(2)).extracting(StoredReference::messageId).containsExactly(3L);
@@ -141,5 +142,25 @@ class InMemoryStoreTest {
         assertThat(QueueId.ofSubscription("a/b", "c")).isNotEqualTo(QueueId.ofSubscription("a", "b/c"));
         assertThat(QueueId.ofSubscription(null, "x")).isNotEqualTo(QueueId.ofSubscription("", "x"));
         assertThat(QueueId.ofQueue("s/-/x")).isNotEqualTo(QueueId.ofSubscription(null, "x"));
+    }
+
+    @Test
+    void aFreshCursorResumesAfterTheLastPositionAndSeesLaterReferences() {
+        for (long id = 1; id <= 3; id++) {
+            store.apply(List.of(new AddMessage(id, message("m" + id)), new AddReference(ORDERS, id))).join();
+        }
+        long last;
+        try (ReferenceCursor cursor = store.openCursor(ORDERS, MessageStore.FROM_START)) {
+            List<StoredReference> first = cursor.next(2);
+            assertThat(first).extracting(StoredReference::messageId).containsExactly(1L, 2L);
+            assertThat(first.get(1).position()).isGreaterThan(first.get(0).position());
+            last = first.get(1).position();
+        }
+        store.apply(List.of(new AddMessage(4, message("m4")), new AddReference(ORDERS, 4))).join();
+        store.apply(List.of(new RemoveReference(ORDERS, 3))).join();
+
+        try (ReferenceCursor cursor = store.openCursor(ORDERS, last)) {
+            assertThat(cursor.next(10)).extracting(StoredReference::messageId).containsExactly(4L);
+        }
     }
 }

@@ -52,7 +52,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private long highestMessageId;
 
     GroupCommitWriter(Environment env, XodusStores stores, StoreStatistics statistics, XodusStoreSettings settings,
-                      String threadSuffix, String description, long highestMessageId) {
+                      String threadSuffix, String description, long highestMessageId, long sequenceFloor) {
         this.env = env;
         this.stores = stores;
         this.statistics = statistics;
@@ -60,7 +60,7 @@ final class GroupCommitWriter implements AutoCloseable {
         this.maxOperationsPerFlush = settings.maxOperationsPerFlush();
         this.maxBytesPerFlush = settings.maxBytesPerFlush();
         this.idleGcMillis = settings.idleGcMillis();
-        this.queues = new QueueDirectory(stores);
+        this.queues = new QueueDirectory(stores, sequenceFloor);
         this.highestMessageId = highestMessageId;
         this.thread = new Thread(this::run, "messagestore-store-writer-" + threadSuffix);
         this.thread.setDaemon(true);

@@ -15,17 +15,22 @@ import org.messagestore.store.QueueId;
  *
  * <p>Threads: owned by the group-commit writer thread; nothing else touches it. When a flush's
  * transaction is aborted the cache may hold numbers that never reached disk, so the writer calls
- * {@link #invalidate} and the cache reloads from the committed state.
+ * {@link #invalidate} and the cache reloads from the committed state; next sequences survive that
+ * (a sequence skipped is harmless, one reused is not: a broker paging a queue resumes after the last
+ * sequence it read, see {@link org.messagestore.store.MessageStore#openCursor}).
  */
 final class QueueDirectory {
 
     private final XodusStores stores;
     private final Map<QueueId, Integer> numbers = new HashMap<>();
     private final Map<Integer, Long> nextSequences = new HashMap<>();
+    /** No queue's first new sequence is below this: see {@link #firstFreeSequence}. */
+    private final long sequenceFloor;
     private int nextNumber = -1;
 
-    QueueDirectory(XodusStores stores) {
+    QueueDirectory(XodusStores stores, long sequenceFloor) {
         this.stores = stores;
+        this.sequenceFloor = sequenceFloor;
     }
 
     /** The queue's number, or -1 when it has never been stored. */
@@ -42,22 +47,26 @@ final class QueueDirectory {
             number = nextNumber++;
             stores.queues().put(txn, Keys.queueKey(queue), Keys.intValue(number));
             numbers.put(queue, number);
-            nextSequences.put(number, 0L);
+            nextSequences.putIfAbsent(number, sequenceFloor);
         }
         return number;
     }
 
     /** Takes the next sequence number of a queue (strictly increasing; gaps are harmless). */
     long takeSequence(Transaction txn, int queueNumber) {
-        long next = nextSequences.computeIfAbsent(queueNumber, n -> lastSequence(txn, n) + 1);
+        long next = nextSequences.computeIfAbsent(queueNumber, n -> Math.max(sequenceFloor, lastSequence(txn, n) + 1));
         nextSequences.put(queueNumber, next + 1);
         return next;
     }
 
-    /** Forgets everything; the next call reloads from what {@code txn} sees. */
+    /**
+     * Forgets the queue numbers; the next call reloads them from what {@code txn} sees. Next sequences
+     * are kept: one taken by the aborted flush must not be handed out again for a later reference
+     * (positions only grow, even when the queue emptied in between), and if a number is reallocated
+     * to another queue, starting that queue above a gap is harmless.
+     */
     void invalidate() {
         numbers.clear();
-        nextSequences.clear();
         nextNumber = -1;
     }
 
@@ -74,6 +83,21 @@ final class QueueDirectory {
             }
         }
         nextNumber = highest + 1;
+    }
+
+    /**
+     * One above the largest sequence any queue holds when the store opens. Every queue's new
+     * references start at or above it, so a position a cursor returned in this run is never handed
+     * out again, not even to a queue that emptied (its last sequence on disk then says nothing).
+     */
+    static long firstFreeSequence(XodusStores stores, Transaction txn) {
+        long highest = -1;
+        try (Cursor cursor = stores.queues().openCursor(txn)) {
+            while (cursor.getNext()) {
+                highest = Math.max(highest, lastSequence(stores, txn, Keys.readInt(cursor.getValue(), 0)));
+            }
+        }
+        return highest + 1;
     }
 
     /** The sequence of the queue's last stored reference, or -1 when it has none. */

@@ -44,7 +44,8 @@ public final class XodusMessageStore implements MessageStore {
         String suffix = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
         this.reader = new StoreReader(env, suffix, description);
         long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
-        this.writer = new GroupCommitWriter(env, stores, statistics, settings, suffix, description, highest);
+        long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
+        this.writer = new GroupCommitWriter(env, stores, statistics, settings, suffix, description, highest, sequenceFloor);
     }
 
     /** Opens (creating when absent) the store in {@code directory} with the default settings. */
@@ -73,8 +74,8 @@ public final class XodusMessageStore implements MessageStore {
     }
 
     @Override
-    public ReferenceCursor openCursor(QueueId queue) {
-        return XodusReferenceCursor.open(reader, stores, queue);
+    public ReferenceCursor openCursor(QueueId queue, long afterPosition) {
+        return XodusReferenceCursor.open(reader, stores, queue, afterPosition);
     }
 
     @Override

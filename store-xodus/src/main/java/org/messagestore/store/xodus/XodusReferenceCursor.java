@@ -14,11 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pages through the references of one stored queue, oldest first, reading message bodies only for
- * the page asked for. Each {@link #next} is one short read-only transaction that seeks past the last
- * sequence returned, so nothing is held open between pages (an open Xodus transaction would pin log
- * files against GC, pitfall 6). The cursor covers the references stored when it was opened (like the
- * in-memory store's snapshot): it stops at the queue's last sequence at that moment, and skips
- * references removed since.
+ * the page asked for. A reference's position is its sequence in the {@code references} key (queue
+ * number | sequence), so resuming after a position is one range seek. Each {@link #next} is one short
+ * read-only transaction that seeks past the last sequence returned, so nothing is held open between
+ * pages (an open Xodus transaction would pin log files against GC, pitfall 6). The cursor covers the
+ * references stored when it was opened: it stops at the queue's last sequence at that moment, and
+ * skips references removed since (each page reads the latest committed state).
  *
  * <p>Threads: one caller at a time (the SPI's cursor is not shared); reads run on the reader thread.
  */
@@ -34,22 +35,28 @@ final class XodusReferenceCursor implements ReferenceCursor {
     private long nextSequence;
     private boolean closed;
 
-    private XodusReferenceCursor(StoreReader reader, XodusStores stores, QueueId queue, int queueNumber, long lastSequence) {
+    private XodusReferenceCursor(StoreReader reader, XodusStores stores, QueueId queue, int queueNumber,
+                                 long lastSequence, long afterPosition) {
         this.reader = reader;
         this.stores = stores;
         this.queue = queue;
         this.queueNumber = queueNumber;
         this.lastSequence = lastSequence;
+        this.nextSequence = Math.max(0, afterPosition + 1);
     }
 
-    static XodusReferenceCursor open(StoreReader reader, XodusStores stores, QueueId queue) {
+    /** A cursor over the references of {@code queue} with a sequence above {@code afterPosition}. */
+    static XodusReferenceCursor open(StoreReader reader, XodusStores stores, QueueId queue, long afterPosition) {
+        if (afterPosition == Long.MAX_VALUE) {
+            return new XodusReferenceCursor(reader, stores, queue, -1, -1, -1);
+        }
         return reader.read(txn -> {
             ByteIterable number = stores.queues().get(txn, Keys.queueKey(queue));
             if (number == null) {
-                return new XodusReferenceCursor(reader, stores, queue, -1, -1);
+                return new XodusReferenceCursor(reader, stores, queue, -1, -1, afterPosition);
             }
             int n = Keys.readInt(number, 0);
-            return new XodusReferenceCursor(reader, stores, queue, n, QueueDirectory.lastSequence(stores, txn, n));
+            return new XodusReferenceCursor(reader, stores, queue, n, QueueDirectory.lastSequence(stores, txn, n), afterPosition);
         });
     }
 
@@ -82,7 +89,7 @@ final class XodusReferenceCursor implements ReferenceCursor {
                 if (message == null) {
                     LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);
                 } else {
-                    page.add(new StoredReference(messageId, message, deliveryCount));
+                    page.add(new StoredReference(sequence, messageId, message, deliveryCount));
                 }
                 nextSequence = sequence + 1;
                 found = cursor.getNext();

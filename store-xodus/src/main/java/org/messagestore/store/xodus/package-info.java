@@ -35,7 +35,10 @@
  *     (operations, messages included); applied by CommitPrepared, dropped by RollbackPrepared</td></tr>
  * <tr><td>{@code meta}</td><td>{@code highestMessageId}, {@code layoutVersion} (UTF-8)</td><td>long, int</td></tr>
  * </table>
- * Next sequence numbers are not stored: the writer finds a queue's last sequence with one reverse
- * seek the first time it appends to it.
+ * A reference's sequence is its {@link org.messagestore.store.StoredReference#position() position}:
+ * a cursor resumes after it with one range seek. Next sequence numbers are not stored: the writer
+ * finds a queue's last sequence with one reverse seek the first time it appends to it, and never goes
+ * below one above the largest sequence stored when the store opened, so a position once read is not
+ * reused in that run even by a queue that emptied meanwhile.
  */
 package org.messagestore.store.xodus;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.ReferenceCursor;
 import org.messagestore.store.StoreOperation;
@@ -54,7 +55,7 @@ class RestartRecoveryTest {
                 applyAndWait(store, TestMessages.send(FIRST, id));
             }
             List<Long> seen = new ArrayList<>();
-            try (ReferenceCursor cursor = store.openCursor(FIRST)) {
+            try (ReferenceCursor cursor = store.openCursor(FIRST, MessageStore.FROM_START)) {
                 seen.addAll(ids(cursor.next(1)));
                 applyAndWait(store, TestMessages.ack(FIRST, 2));
                 applyAndWait(store, TestMessages.send(FIRST, 5));
@@ -84,5 +85,33 @@ class RestartRecoveryTest {
                 .map(Thread::getName)
                 .filter(name -> name.startsWith("messagestore-store-") && name.endsWith(suffix))
                 .toList();
+    }
+
+    @Test
+    void aFreshCursorResumesAfterTheLastPositionAndPositionsAreNeverReused() {
+        try (XodusMessageStore store = open(dir)) {
+            for (long id = 1; id <= 3; id++) {
+                applyAndWait(store, TestMessages.send(FIRST, id));
+            }
+        }
+        // Reopened, the writer knows nothing of the queue's sequences; once it is emptied, the stored
+        // references no longer say which positions were handed out.
+        try (XodusMessageStore store = open(dir)) {
+            long last;
+            try (ReferenceCursor cursor = store.openCursor(FIRST, MessageStore.FROM_START)) {
+                List<StoredReference> page = cursor.next(3);
+                assertThat(ids(page)).containsExactly(1L, 2L, 3L);
+                last = page.get(2).position();
+            }
+            for (long id = 1; id <= 3; id++) {
+                applyAndWait(store, TestMessages.ack(FIRST, id));
+            }
+            applyAndWait(store, TestMessages.send(FIRST, 4));
+            try (ReferenceCursor cursor = store.openCursor(FIRST, last)) {
+                List<StoredReference> page = cursor.next(10);
+                assertThat(ids(page)).containsExactly(4L);
+                assertThat(page.get(0).position()).isGreaterThan(last);
+            }
+        }
     }
 }

@@ -36,7 +36,7 @@ final class StoreTesting {
 
     static List<StoredReference> readAll(MessageStore store, QueueId queue, int page) {
         List<StoredReference> all = new ArrayList<>();
-        try (ReferenceCursor cursor = store.openCursor(queue)) {
+        try (ReferenceCursor cursor = store.openCursor(queue, MessageStore.FROM_START)) {
             for (List<StoredReference> p = cursor.next(page); !p.isEmpty(); p = cursor.next(page)) {
                 all.addAll(p);
             }

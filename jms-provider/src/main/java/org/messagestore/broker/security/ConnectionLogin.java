@@ -1,0 +1,47 @@
+package org.messagestore.broker.security;
+
+import jakarta.jms.JMSSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's front door: decides whether a connection without credentials may open, and asks the
+ * {@link Authenticator} about those with. Passwords are never logged; user names are.
+ */
+public final class ConnectionLogin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLogin.class);
+
+    private final String brokerName;
+    private final Authenticator authenticator;
+    private final boolean allowAnonymous;
+
+    public ConnectionLogin(String brokerName, Authenticator authenticator, boolean allowAnonymous) {
+        this.brokerName = brokerName;
+        this.authenticator = authenticator;
+        this.allowAnonymous = allowAnonymous;
+    }
+
+    public Identity login(String user, String password) throws JMSSecurityException {
+        if (user == null) {
+            if (allowAnonymous || !authenticator.required()) {
+                return Identity.anonymous();
+            }
+            throw new JMSSecurityException("broker '" + brokerName
+                    + "' does not accept anonymous connections; supply a user and password", "ANONYMOUS_REFUSED");
+        }
+        try {
+            Identity identity = authenticator.authenticate(user, password);
+            LOG.debug("broker '{}': user '{}' logged in with roles {} ({})", brokerName, user, identity.roles(), authenticator);
+            return identity;
+        } catch (JMSSecurityException e) {
+            LOG.debug("broker '{}': user '{}' refused by {}", brokerName, user, authenticator);
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return authenticator + (allowAnonymous ? ", anonymous connections allowed" : "");
+    }
+}
