@@ -106,6 +106,8 @@ final class Parser {
             if (operator.isOrdering()) {
                 requireOrderable(left, operator);
                 requireOrderable(right, operator);
+            } else {
+                requireLikeKinds(left, right, operator);
             }
             return node(new Comparison(operator, left.expression(), right.expression()),
                     left.position(), List.of(left, right));
@@ -304,6 +306,21 @@ final class Parser {
             throw tokens.error(operand.position(), "'" + operator.symbol()
                     + "' compares numbers only but found " + operand.kind().description()
                     + "; strings and booleans allow only = and <>");
+        }
+    }
+
+    /**
+     * §3.8.1.1 allows comparison of like types only. Where both sides' types are known here (literals,
+     * arithmetic, conditions), a mismatch such as {@code TRUE = 0} is an invalid selector, as the
+     * Jakarta Messaging TCK requires; identifiers are only checked per message.
+     */
+    private void requireLikeKinds(Parsed left, Parsed right, ComparisonOperator operator)
+            throws InvalidSelectorException {
+        ValueKind l = left.kind();
+        ValueKind r = right.kind();
+        if (l != ValueKind.ANY && r != ValueKind.ANY && l != r) {
+            throw tokens.error(right.position(), "'" + operator.symbol() + "' cannot compare "
+                    + l.description() + " with " + r.description());
         }
     }
 

@@ -138,6 +138,13 @@ class InvalidSelectorTest {
         assertInvalid(selector);
     }
 
+    /** §3.8.1.1: only like types compare; the TCK's identifierTest03/04 use TRUE = 0 and FALSE = 0. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TRUE = 0", "FALSE = 0", "1 = 'a'", "'a' <> TRUE", "(a = 1) = 1", "a + 1 = 'x'"})
+    void comparingKnownUnlikeTypesIsInvalid(String selector) {
+        assertInvalid(selector);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"a = 1 = 2", "a < b < c", "a = 1 <> TRUE", "a BETWEEN 1 AND 2 BETWEEN 3 AND 4",
             "a IS NULL IS NULL", "a IN ('x') IN ('y')", "a LIKE 'x' LIKE 'y'", "a IS NULL = TRUE"})
