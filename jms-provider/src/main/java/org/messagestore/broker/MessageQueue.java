@@ -319,6 +319,11 @@ final class MessageQueue implements Address {
         withLockThenDispatch(consumer::consumedOne);
     }
 
+    /** Dispatches again, e.g. when a connection starts and its consumers may receive. */
+    void wake() {
+        dispatch();
+    }
+
     void pull(ServerConsumer consumer) {
         withLockThenDispatch(consumer::pull);
     }

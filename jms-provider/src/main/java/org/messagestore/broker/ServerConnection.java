@@ -41,6 +41,7 @@ final class ServerConnection implements BrokerConnection {
     private final Consumer<ServerConnection> onClose;
     private final AtomicLong deliveryIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean started;
     private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
     private final Map<Long, ServerConsumer> consumers = new ConcurrentHashMap<>();
     private final Map<Long, QueueBrowserCursor> browsers = new ConcurrentHashMap<>();
@@ -178,6 +179,20 @@ final class ServerConnection implements BrokerConnection {
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public void setStarted(boolean start) throws JMSException {
+        ensureOpen();
+        started = start;
+        if (start) {
+            consumers.values().forEach(consumer -> consumer.queue().wake());
+        }
+    }
+
+    /** Whether its consumers may receive: set by the client's Connection.start and stop. */
+    boolean isStarted() {
+        return started;
     }
 
     @Override

@@ -61,8 +61,9 @@ final class ServerConsumer {
         return subscription;
     }
 
+    /** Room for another delivery; never while its connection is stopped (6.1.4). */
     boolean hasCredit() {
-        return attached && (spec.prefetch() > 0 ? unconsumed < spec.prefetch() : pulls > 0);
+        return attached && session.connection().isStarted() && (spec.prefetch() > 0 ? unconsumed < spec.prefetch() : pulls > 0);
     }
 
     /** Whether its selector selects the message (Jakarta Messaging 3.1, 3.8). */

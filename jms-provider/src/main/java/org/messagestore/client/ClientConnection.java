@@ -206,7 +206,10 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
     public void start() throws JMSException {
         checkOpen();
         markUsed();
-        started = true;
+        if (!started) {
+            link.setStarted(true);
+            started = true;
+        }
         sessions.forEach(ClientSession::wakeUp);
     }
 
@@ -218,7 +221,10 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
         if (isListenerThread()) {
             throw new IllegalStateException("stop() must not be called from a message listener of its own connection");
         }
-        started = false;
+        if (started) {
+            started = false;
+            link.setStarted(false);
+        }
         for (ClientSession session : sessions) {
             session.awaitListenerIdle();
         }

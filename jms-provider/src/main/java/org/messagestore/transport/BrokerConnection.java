@@ -35,6 +35,14 @@ public interface BrokerConnection {
      */
     void setClientId(String clientId) throws JMSException;
 
+    /**
+     * Starts or stops delivery to this connection's consumers. A connection starts stopped (Jakarta
+     * Messaging 3.1, 6.1.4): until started, the broker dispatches nothing to its consumers, so their
+     * messages stay available to consumers of started connections. Stopping ends new dispatch;
+     * deliveries already in a consumer's buffer stay there.
+     */
+    void setStarted(boolean started) throws JMSException;
+
     void createSession(long sessionId, boolean transacted) throws JMSException;
 
     /** Closes the session: returns its outstanding deliveries (as rollback) and closes its consumers. */

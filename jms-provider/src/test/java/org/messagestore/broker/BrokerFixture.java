@@ -41,6 +41,7 @@ final class BrokerFixture implements AutoCloseable {
 
     BrokerConnection connect() throws JMSException {
         BrokerConnection connection = broker.connect(null, null, null);
+        connection.setStarted(true);
         connections.add(connection);
         return connection;
     }

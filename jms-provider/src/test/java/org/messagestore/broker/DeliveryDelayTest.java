@@ -121,11 +121,13 @@ class DeliveryDelayTest {
         try {
             try (Broker broker = Broker.start(BrokerConfig.defaults(name).withStore(store))) {
                 BrokerConnection c = broker.connect(null, null, null);
+                c.setStarted(true);
                 c.createSession(1, false);
                 send(c, 1, Messages.deliverAt(ORDERS, "later", deliveryTime));
             }
             try (Broker restarted = Broker.start(BrokerConfig.defaults(name).withStore(store))) {
                 BrokerConnection c = restarted.connect(null, null, null);
+                c.setStarted(true);
                 c.createSession(1, false);
                 RecordingSink sink = new RecordingSink();
                 c.createConsumer(BrokerFixture.queueConsumer(1, 1, ORDERS, 10), sink);

@@ -114,6 +114,7 @@ class ExpiryQueueTest {
         try {
             try (Broker broker = Broker.start(config)) {
                 BrokerConnection c = broker.connect(null, null, null);
+                c.setStarted(true);
                 c.createSession(1, false);
                 send(c, 1, Messages.expiringAt(ORDERS, "stale", System.currentTimeMillis() - 1_000));
                 c.createConsumer(queueConsumer(1, 1, ORDERS, 10), new RecordingSink());

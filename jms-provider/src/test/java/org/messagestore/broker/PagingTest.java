@@ -70,6 +70,7 @@ class PagingTest {
         int count = 50_000;
         try (Broker broker = start(window)) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             sendAll(c, 1, 0, count);
             MessageQueue queue = broker.queue("backlog");
@@ -97,6 +98,7 @@ class PagingTest {
         int window = 50;
         try (Broker broker = start(window)) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             sendAll(c, 1, 0, 500);
             QueueingSink sink = new QueueingSink();
@@ -117,6 +119,7 @@ class PagingTest {
         int window = 500;
         try (Broker broker = start(window)) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             sendAll(c, 1, 0, 5_000);
         }
@@ -127,6 +130,8 @@ class PagingTest {
             assertThat(restarted.queue("backlog").pendingCount()).isEqualTo(window);
 
             BrokerConnection c = restarted.connect(null, null, null);
+
+            c.setStarted(true);
             c.createSession(1, false);
             QueueingSink sink = new QueueingSink();
             c.createConsumer(queueConsumer(1, 1, BACKLOG, 100), sink);
@@ -141,6 +146,7 @@ class PagingTest {
     void priorityOrderAppliesWithinTheWindowOnly() throws Exception {
         try (Broker broker = start(4)) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             send(c, 1, Messages.withPriority(BACKLOG, "low-1", 1));
             send(c, 1, Messages.withPriority(BACKLOG, "low-2", 1));
@@ -161,6 +167,7 @@ class PagingTest {
     void pagedInMessagesKeepTheirDeliveryCountsAcrossARestart() throws Exception {
         try (Broker broker = start(2)) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, true);
             c.createSession(2, false);
             sendAll(c, 2, 0, 5);
@@ -176,6 +183,7 @@ class PagingTest {
 
         try (Broker restarted = start(2)) {
             BrokerConnection c = restarted.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             RecordingSink sink = new RecordingSink();
             c.createConsumer(queueConsumer(1, 1, BACKLOG, 10), sink);
@@ -191,6 +199,7 @@ class PagingTest {
     void expiredAndSelectedMessagesBehaveTheSameWhenPagedIn() throws Exception {
         try (Broker broker = start(3)) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             for (int i = 0; i < 6; i++) {
                 send(c, 1, Messages.withProperties(BACKLOG, body(i), java.util.Map.of("n", i)));

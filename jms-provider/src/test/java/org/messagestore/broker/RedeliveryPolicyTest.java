@@ -212,6 +212,7 @@ class RedeliveryPolicyTest {
         try {
             try (Broker broker = Broker.start(config)) {
                 BrokerConnection c = broker.connect(null, null, null);
+                c.setStarted(true);
                 c.createSession(1, true);
                 send(c, 1, Messages.text(ORDERS, "poison"));
                 c.commit(1);
@@ -227,6 +228,7 @@ class RedeliveryPolicyTest {
                 assertThat(restarted.queue("orders").pendingCount()).isZero();
                 assertThat(store.storedMessageCount()).isEqualTo(1);
                 BrokerConnection c = restarted.connect(null, null, null);
+                c.setStarted(true);
                 c.createSession(1, false);
                 RecordingSink dlq = new RecordingSink();
                 c.createConsumer(queueConsumer(1, 1, DLQ, 10), dlq);
@@ -251,6 +253,7 @@ class RedeliveryPolicyTest {
         try {
             try (Broker broker = Broker.start(config)) {
                 BrokerConnection c = broker.connect(null, null, null);
+                c.setStarted(true);
                 c.createSession(1, false);
                 send(c, 1, Messages.text(ORDERS, "poison"));
                 RecordingSink sink = new RecordingSink();

@@ -36,6 +36,7 @@ class RestartRecoveryTest {
     void restartRecoversPendingPersistentMessagesWithTheirDeliveryCounts() throws Exception {
         try (Broker broker = start()) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             for (int i = 0; i < 3; i++) {
                 send(c, 1, Messages.text(ORDERS, "order-" + i));
@@ -51,6 +52,7 @@ class RestartRecoveryTest {
 
         try (Broker restarted = start()) {
             BrokerConnection c = restarted.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             RecordingSink sink = new RecordingSink();
             c.createConsumer(queueConsumer(1, 1, ORDERS, 10), sink);
@@ -64,6 +66,7 @@ class RestartRecoveryTest {
     void restartRecoversDurableSubscriptionsAndTheirMessages() throws Exception {
         try (Broker broker = start()) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.setClientId("app");
             c.createSession(1, false);
             c.createConsumer(topicConsumer(1, 1, NEWS, "audit", true, false, false), new RecordingSink());
@@ -73,6 +76,7 @@ class RestartRecoveryTest {
 
         try (Broker restarted = start()) {
             BrokerConnection c = restarted.connect(null, null, null);
+            c.setStarted(true);
             c.setClientId("app");
             c.createSession(1, false);
             send(c, 1, Messages.text(NEWS, "after restart"));
@@ -87,6 +91,7 @@ class RestartRecoveryTest {
 
         try (Broker again = start()) {
             BrokerConnection c = again.connect(null, null, null);
+            c.setStarted(true);
             c.setClientId("app");
             c.createSession(1, false);
             RecordingSink sink = new RecordingSink();
@@ -100,11 +105,13 @@ class RestartRecoveryTest {
     void newMessagesAfterARestartQueueBehindRecoveredOnes() throws Exception {
         try (Broker broker = start()) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             send(c, 1, Messages.text(ORDERS, "before"));
         }
         try (Broker restarted = start()) {
             BrokerConnection c = restarted.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             send(c, 1, Messages.text(ORDERS, "after"));
             RecordingSink sink = new RecordingSink();
@@ -118,6 +125,7 @@ class RestartRecoveryTest {
     void autoCreatedDestinationsSurviveARestartEvenWithAutoCreateOff() throws Exception {
         try (Broker broker = start()) {
             BrokerConnection c = broker.connect(null, null, null);
+            c.setStarted(true);
             c.createSession(1, false);
             send(c, 1, Messages.nonPersistent(ORDERS, "creates the queue"));
         }

@@ -24,6 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionTest extends JmsTestSupport {
 
+    /** 6.1.4: a stopped connection receives nothing, so its consumers must not take queue messages away. */
+    @Test
+    void consumerOfAStoppedConnectionLeavesQueueMessagesToOthers() throws Exception {
+        Session idle = connection.createSession();
+        Queue queue = newQueue(idle);
+        idle.createConsumer(queue);
+        Connection active = newConnection();
+        Session session = active.createSession();
+        MessageConsumer consumer = session.createConsumer(queue);
+        active.start();
+
+        sendTexts(session, queue, "m1", "m2", "m3");
+
+        assertThat(receiveTexts(consumer, 3)).containsExactly("m1", "m2", "m3");
+    }
+
     @Test
     void messagesAreNotDeliveredUntilTheConnectionIsStarted() throws Exception {
         Session session = autoSession();

@@ -20,6 +20,7 @@ import org.messagestore.protocol.codec.PushFrame.Heartbeat;
 import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
 import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
 import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.SetStarted;
 import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
 import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
 import org.messagestore.protocol.codec.RequestFrame.CloseSession;
@@ -111,6 +112,7 @@ public final class FrameCodec {
                 out.writeLong(f.browserId()).writeInt(f.max());
             }
             case CLOSE_BROWSER -> out.writeLong(((CloseBrowser) frame).browserId());
+            case SET_STARTED -> out.writeBoolean(((SetStarted) frame).started());
             case CREATE_TEMPORARY -> writeDestination(out, ((CreateTemporary) frame).destination());
             case DELETE_TEMPORARY -> writeDestination(out, ((DeleteTemporary) frame).destination());
             case CLOSE_CONNECTION, OK, HEARTBEAT -> {
@@ -190,6 +192,7 @@ public final class FrameCodec {
                     readRequiredDestination(in, "queue"), readString(in, "selector"));
             case BROWSE_NEXT -> new BrowseNext(id, in.readLong(), in.readInt());
             case CLOSE_BROWSER -> new CloseBrowser(id, in.readLong());
+            case SET_STARTED -> new SetStarted(id, readBoolean(in, "started"));
             case CREATE_TEMPORARY -> new CreateTemporary(id, readRequiredDestination(in, "destination"));
             case DELETE_TEMPORARY -> new DeleteTemporary(id, readRequiredDestination(in, "destination"));
             case CLOSE_CONNECTION -> new CloseConnection(id);

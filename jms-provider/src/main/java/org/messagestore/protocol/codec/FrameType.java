@@ -11,6 +11,7 @@ import org.messagestore.protocol.codec.PushFrame.Heartbeat;
 import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
 import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
 import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.SetStarted;
 import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
 import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
 import org.messagestore.protocol.codec.RequestFrame.CloseSession;
@@ -58,6 +59,7 @@ enum FrameType {
     CREATE_TEMPORARY(0x20, CreateTemporary.class),
     DELETE_TEMPORARY(0x21, DeleteTemporary.class),
     CLOSE_CONNECTION(0x22, CloseConnection.class),
+    SET_STARTED(0x23, SetStarted.class),
 
     OK(0x40, Ok.class),
     BROWSE_RESULT(0x41, BrowseResult.class),

@@ -20,6 +20,9 @@ public sealed interface RequestFrame extends Frame {
     record SetClientId(long correlationId, String clientId) implements RequestFrame {
     }
 
+    record SetStarted(long correlationId, boolean started) implements RequestFrame {
+    }
+
     record CreateSession(long correlationId, long sessionId, boolean transacted) implements RequestFrame {
     }
 

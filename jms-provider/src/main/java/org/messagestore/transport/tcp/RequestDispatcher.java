@@ -7,6 +7,7 @@ import org.messagestore.protocol.codec.RequestFrame;
 import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
 import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
 import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.SetStarted;
 import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
 import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
 import org.messagestore.protocol.codec.RequestFrame.CloseSession;
@@ -88,6 +89,8 @@ final class RequestDispatcher {
     private void blocking(RequestFrame request) throws JMSException {
         if (request instanceof SetClientId r) {
             connection.setClientId(r.clientId());
+        } else if (request instanceof SetStarted r) {
+            connection.setStarted(r.started());
         } else if (request instanceof CreateSession r) {
             connection.createSession(r.sessionId(), r.transacted());
         } else if (request instanceof CloseSession r) {

@@ -17,6 +17,7 @@ import org.messagestore.protocol.codec.RequestFrame;
 import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
 import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
 import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.codec.RequestFrame.SetStarted;
 import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
 import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
 import org.messagestore.protocol.codec.RequestFrame.CloseSession;
@@ -148,6 +149,11 @@ final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public void rollback(long sessionId) throws JMSException {
         call(id -> new Rollback(id, sessionId));
+    }
+
+    @Override
+    public void setStarted(boolean started) throws JMSException {
+        call(id -> new SetStarted(id, started));
     }
 
     @Override

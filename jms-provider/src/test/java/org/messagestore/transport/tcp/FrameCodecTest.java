@@ -86,6 +86,7 @@ class FrameCodecTest {
                 new RequestFrame.CreateBrowser(12, 3, 7, DestinationName.queue("q"), null),
                 new RequestFrame.BrowseNext(13, 3, 50),
                 new RequestFrame.CloseBrowser(0, 3),
+                new RequestFrame.SetStarted(14, true),
                 new RequestFrame.CreateTemporary(14, temp),
                 new RequestFrame.DeleteTemporary(15, temp),
                 new RequestFrame.CloseConnection(16),
@@ -145,7 +146,7 @@ class FrameCodecTest {
         Set<Class<?>> sampled = new HashSet<>();
         everyFrame().forEach(f -> sampled.add(f.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(records);
-        assertThat(records).hasSize(28);
+        assertThat(records).hasSize(29);
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> into) {

@@ -137,6 +137,8 @@ class TcpConnectionHealthTest {
             try (RawClient raw = new RawClient(server.acceptor.port())) {
                 raw.hello(10_000);
                 raw.read();
+                raw.write(new RequestFrame.SetStarted(3, true));
+                assertThat(raw.read()).isEqualTo(new Ok(3));
                 raw.write(new RequestFrame.CreateSession(1, 1, true));
                 assertThat(raw.read()).isEqualTo(new Ok(1));
                 raw.write(new RequestFrame.CreateConsumer(2, new ConsumerSpec(1, 1, DestinationName.queue("orphans"),
