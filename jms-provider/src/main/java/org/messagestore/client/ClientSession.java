@@ -405,6 +405,10 @@ public final class ClientSession implements QueueSession, TopicSession {
     private ClientMessageConsumer newDurable(Topic topic, String name, String selector, boolean noLocal)
             throws JMSException {
         checkOpen();
+        if (topic == null) {
+            // An invalid topic is reported as such before the missing client id.
+            throw new InvalidDestinationException("topic must not be null");
+        }
         String subscription = requireSubscriptionName(name);
         if (connection.getClientID() == null) {
             throw new IllegalStateException("an unshared durable subscription ('" + subscription

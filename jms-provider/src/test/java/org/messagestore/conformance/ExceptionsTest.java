@@ -74,6 +74,14 @@ class ExceptionsTest extends JmsTestSupport {
     }
 
     @Test
+    void nullTopicForADurableConsumerIsReportedBeforeTheMissingClientId() throws Exception {
+        Session session = autoSession();
+
+        assertThrows(InvalidDestinationException.class, () -> session.createDurableConsumer(null, "d"));
+        assertThrows(InvalidDestinationException.class, () -> session.createDurableSubscriber(null, "d", null, false));
+    }
+
+    @Test
     void nullDestinationForAProducerCreatesAnAnonymousProducer() throws Exception {
         MessageProducer producer = autoSession().createProducer(null);
         assertThat(producer.getDestination()).isNull();
