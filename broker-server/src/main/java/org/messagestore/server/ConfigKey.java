@@ -33,7 +33,17 @@ public enum ConfigKey {
     EXPIRY_QUEUE("expiry.queue", "", "queue that receives expired messages; empty drops them"),
     USERS_FILE("users.file", "", "users and roles file (hashed passwords); empty: authentication off"),
     ACCESS_RULES_FILE("accessRules.file", "", "per-destination permissions; empty: every user may do everything"),
-    ALLOW_ANONYMOUS("allowAnonymous", "false", "with users configured, accept connections without credentials");
+    ALLOW_ANONYMOUS("allowAnonymous", "false", "with users configured, accept connections without credentials"),
+    TLS_KEY_STORE("tls.keyStore", "", "the broker's certificate and private key; set: the port speaks TLS only (ssl://)"),
+    TLS_KEY_STORE_PASSWORD("tls.keyStorePassword", "", "password of the key store and its private key; "
+            + "pass it as MESSAGESTORE_TLS_KEY_STORE_PASSWORD", true),
+    TLS_KEY_STORE_TYPE("tls.keyStoreType", "PKCS12", "PKCS12 or JKS"),
+    TLS_TRUST_STORE("tls.trustStore", "", "the CAs trusted to sign client certificates; empty: the JDK's cacerts"),
+    TLS_TRUST_STORE_PASSWORD("tls.trustStorePassword", "", "password of the trust store; "
+            + "pass it as MESSAGESTORE_TLS_TRUST_STORE_PASSWORD", true),
+    TLS_TRUST_STORE_TYPE("tls.trustStoreType", "PKCS12", "PKCS12 or JKS"),
+    TLS_NEED_CLIENT_AUTH("tls.needClientAuth", "false",
+            "mutual TLS: refuse clients without a certificate from tls.trustStore");
 
     public static final String SYSTEM_PROPERTY_PREFIX = "messagestore.";
     public static final String ENVIRONMENT_PREFIX = "MESSAGESTORE_";
@@ -41,11 +51,17 @@ public enum ConfigKey {
     private final String key;
     private final String defaultValue;
     private final String description;
+    private final boolean secret;
 
     ConfigKey(String key, String defaultValue, String description) {
+        this(key, defaultValue, description, false);
+    }
+
+    ConfigKey(String key, String defaultValue, String description, boolean secret) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
+        this.secret = secret;
     }
 
     /** The name in the properties file. */
@@ -59,6 +75,11 @@ public enum ConfigKey {
 
     public String description() {
         return description;
+    }
+
+    /** A password: its value is never logged, shown in an error message or in {@code toString}. */
+    public boolean secret() {
+        return secret;
     }
 
     public String systemProperty() {

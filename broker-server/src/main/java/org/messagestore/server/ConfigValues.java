@@ -12,14 +12,23 @@ final class ConfigValues {
 
     /** A key's text and its source, e.g. {@code system property messagestore.port}. */
     record Value(String text, String source) {
+
+        /** Without the text, which may be a password. */
+        @Override
+        public String toString() {
+            return "Value[from " + source + "]";
+        }
     }
+
+    /** The source of a value no file, variable or property has replaced. */
+    static final String DEFAULT_SOURCE = "default";
 
     private final Map<ConfigKey, Value> values = new EnumMap<>(ConfigKey.class);
 
     static ConfigValues defaults() {
         ConfigValues defaults = new ConfigValues();
         for (ConfigKey key : ConfigKey.values()) {
-            defaults.put(key, key.defaultValue(), "default");
+            defaults.put(key, key.defaultValue(), DEFAULT_SOURCE);
         }
         return defaults;
     }

@@ -47,14 +47,16 @@ public final class MessageStoreServer implements AutoCloseable {
     /** Opens the store, starts the broker on it and listens on the configured address. */
     public static MessageStoreServer start(ServerConfig config) throws InvalidConfigException, JMSException {
         var brokerConfig = config.brokerConfig();
+        config.checkTls();
         MessageStore store = MessageStores.openDefault(config.dataDir());
         Broker broker = null;
         try {
             broker = Broker.start(brokerConfig.withStore(store));
-            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions());
+            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls());
             var server = new MessageStoreServer(config, store, broker, acceptor);
-            LOG.info("MessageStore broker '{}' listening on tcp://{}:{} (data dir {}, store: {})", config.name(),
-                    config.host(), acceptor.port(), config.dataDir().toAbsolutePath().normalize(), store.description());
+            LOG.info("MessageStore broker '{}' listening on {}://{}:{} ({}data dir {}, store: {})", config.name(),
+                    config.scheme(), config.host(), acceptor.port(), tlsDescription(config),
+                    config.dataDir().toAbsolutePath().normalize(), store.description());
             return server;
         } catch (JMSException | RuntimeException e) {
             if (broker != null) {
@@ -63,6 +65,15 @@ public final class MessageStoreServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** What the log says about TLS: the key store and whether client certificates are required; never a password. */
+    private static String tlsDescription(ServerConfig config) {
+        if (config.tls() == null) {
+            return "";
+        }
+        return "TLS only, key store " + config.tls().keyStore()
+                + (config.tls().needClientAuth() ? ", client certificate required" : "") + "; ";
     }
 
     /** The port listened on (the chosen one when the configuration says 0). */

@@ -10,10 +10,12 @@ import org.messagestore.broker.security.UsersFileAuthenticator;
 import org.messagestore.broker.ExpiryPolicy;
 import org.messagestore.broker.RedeliveryPolicy;
 import org.messagestore.transport.tcp.TcpOptions;
+import org.messagestore.transport.tcp.TlsOptions;
 
 /**
  * How to run the standalone broker; read by {@link ServerConfigLoader}, where the keys, defaults and
- * override rules are described. Holds no passwords, so it may be logged.
+ * override rules are described. May be logged: the only passwords it holds, those of the TLS stores, are
+ * left out of {@link #toString()} (see {@link TlsOptions#toString()}).
  *
  * @param configFile      the properties file it was read from, or null when none was named
  * @param name            {@link ConfigKey#NAME}
@@ -31,6 +33,7 @@ import org.messagestore.transport.tcp.TcpOptions;
  * @param usersFile       {@link ConfigKey#USERS_FILE}; null: authentication off
  * @param accessRulesFile {@link ConfigKey#ACCESS_RULES_FILE}; null: no authorization rules
  * @param allowAnonymous  {@link ConfigKey#ALLOW_ANONYMOUS}
+ * @param tls             the {@code tls.*} keys; null when {@link ConfigKey#TLS_KEY_STORE} is empty (plain TCP)
  */
 public record ServerConfig(
         Path configFile,
@@ -47,7 +50,8 @@ public record ServerConfig(
         String expiryQueue,
         Path usersFile,
         Path accessRulesFile,
-        boolean allowAnonymous) {
+        boolean allowAnonymous,
+        TlsOptions tls) {
 
     public ServerConfig {
         Objects.requireNonNull(name, "name");
@@ -61,6 +65,21 @@ public record ServerConfig(
     /** The TCP acceptor's settings. */
     public TcpOptions tcpOptions() {
         return TcpOptions.defaults().withHeartbeatMillis(heartbeatMillis).withMaxFrameBytes(maxFrameBytes);
+    }
+
+    /** The scheme of the URL clients use: {@code ssl} with TLS, else {@code tcp}. */
+    public String scheme() {
+        return tls == null ? "tcp" : "ssl";
+    }
+
+    /**
+     * Reads the TLS key and trust stores (when TLS is on): a missing file or wrong password fails here,
+     * naming the key at fault but never the password.
+     */
+    public void checkTls() throws InvalidConfigException {
+        if (tls != null) {
+            TlsStoreCheck.check(tls);
+        }
     }
 
     /**

@@ -2,10 +2,13 @@ package org.messagestore.server;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.transport.tcp.TlsOptions;
 
 /** Turns the raw text of each key into a {@link ServerConfig}; a bad value names the key, the value and its source. */
 final class ServerConfigParser {
@@ -39,9 +42,49 @@ final class ServerConfigParser {
                 parser.optional(ConfigKey.EXPIRY_QUEUE),
                 parser.optionalPath(ConfigKey.USERS_FILE),
                 parser.optionalPath(ConfigKey.ACCESS_RULES_FILE),
-                parser.bool(ConfigKey.ALLOW_ANONYMOUS));
+                parser.bool(ConfigKey.ALLOW_ANONYMOUS),
+                parser.tls());
         parser.checkTcpOptions(config);
         return config;
+    }
+
+    /**
+     * The TLS settings, or null when {@link ConfigKey#TLS_KEY_STORE} is empty. Any other {@code tls.*} key set
+     * without a key store is an error: the operator asked for TLS and must not silently get plain TCP. The
+     * stores themselves are read later, by {@link ServerConfig#checkTls()}.
+     */
+    private TlsOptions tls() throws InvalidConfigException {
+        Path keyStore = optionalPath(ConfigKey.TLS_KEY_STORE);
+        if (keyStore == null) {
+            for (ConfigKey key : List.of(ConfigKey.TLS_KEY_STORE_PASSWORD, ConfigKey.TLS_KEY_STORE_TYPE,
+                    ConfigKey.TLS_TRUST_STORE, ConfigKey.TLS_TRUST_STORE_PASSWORD, ConfigKey.TLS_TRUST_STORE_TYPE,
+                    ConfigKey.TLS_NEED_CLIENT_AUTH)) {
+                if (!values.get(key).source().equals(ConfigValues.DEFAULT_SOURCE)) {
+                    throw invalid(key, "TLS is off: set '" + ConfigKey.TLS_KEY_STORE.key() + "' as well");
+                }
+            }
+            return null;
+        }
+        Path trustStore = optionalPath(ConfigKey.TLS_TRUST_STORE);
+        boolean needClientAuth = bool(ConfigKey.TLS_NEED_CLIENT_AUTH);
+        if (needClientAuth && trustStore == null) {
+            // Otherwise any client with a certificate from a public CA in the JDK's cacerts would get in.
+            throw invalid(ConfigKey.TLS_NEED_CLIENT_AUTH, "mutual TLS needs '" + ConfigKey.TLS_TRUST_STORE.key()
+                    + "', the CAs that sign the clients' certificates");
+        }
+        return new TlsOptions(keyStore, optional(ConfigKey.TLS_KEY_STORE_PASSWORD), storeType(ConfigKey.TLS_KEY_STORE_TYPE),
+                trustStore, optional(ConfigKey.TLS_TRUST_STORE_PASSWORD), storeType(ConfigKey.TLS_TRUST_STORE_TYPE),
+                needClientAuth, true);
+    }
+
+    private String storeType(ConfigKey key) throws InvalidConfigException {
+        String type = name(key);
+        try {
+            KeyStore.getInstance(type);
+            return type;
+        } catch (KeyStoreException e) {
+            throw invalid(key, "not a key store type of this JVM; expected PKCS12 or JKS");
+        }
     }
 
     private String name(ConfigKey key) throws InvalidConfigException {
@@ -113,7 +156,8 @@ final class ServerConfigParser {
 
     private InvalidConfigException invalid(ConfigKey key, String why) {
         ConfigValues.Value value = values.get(key);
-        return new InvalidConfigException("invalid value '" + value.text() + "' for key '" + key.key() + "' (from "
+        String shown = key.secret() ? "(hidden)" : "'" + value.text() + "'";
+        return new InvalidConfigException("invalid value " + shown + " for key '" + key.key() + "' (from "
                 + value.source() + "): " + why);
     }
 }

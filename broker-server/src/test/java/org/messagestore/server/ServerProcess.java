@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on tcp://\\S+:(\\d+) ");
+    private static final Pattern LISTENING = Pattern.compile("listening on (?:tcp|ssl)://\\S+:(\\d+)[ ,]");
 
     private final Process process;
     private final Path outputFile;
@@ -34,6 +34,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server in {@code workDir} with these arguments and {@code -D} system properties. */
     static ServerProcess start(Path workDir, List<String> args, Map<String, String> systemProperties) throws IOException {
+        return start(workDir, args, systemProperties, Map.of());
+    }
+
+    /** Likewise with these {@code MESSAGESTORE_*} environment variables. */
+    static ServerProcess start(Path workDir, List<String> args, Map<String, String> systemProperties,
+                               Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-opens");
@@ -49,6 +55,7 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(outputFile.toFile());
         // Settings of the machine running the tests must not leak into the child.
         builder.environment().keySet().removeIf(name -> name.startsWith(ConfigKey.ENVIRONMENT_PREFIX));
+        builder.environment().putAll(environment);
         return new ServerProcess(builder.start(), outputFile);
     }
 

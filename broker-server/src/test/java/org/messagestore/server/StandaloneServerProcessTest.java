@@ -51,4 +51,32 @@ class StandaloneServerProcessTest {
                     .contains("invalid value 'soon' for key 'heartbeatMillis' (from system property messagestore.heartbeatMillis)");
         }
     }
+
+    @Test
+    void servesSslClientsWithTheKeyStorePasswordFromTheEnvironmentAndNeverLogsIt() throws Exception {
+        var keys = new TlsKeyStores(workDir);
+        Files.writeString(workDir.resolve("tls.properties"), "name = secure\nport = 0\ntls.keyStore = server.p12\n");
+
+        try (ServerProcess wrong = ServerProcess.start(workDir, List.of("tls.properties"), Map.of(),
+                Map.of("MESSAGESTORE_TLS_KEY_STORE_PASSWORD", "wrong-" + TlsKeyStores.PASSWORD))) {
+            assertThat(wrong.awaitExit()).isEqualTo(2);
+            assertThat(wrong.outputText()).contains("key 'tls.keyStorePassword'").contains("server.p12")
+                    .doesNotContain(TlsKeyStores.PASSWORD);
+        }
+
+        try (ServerProcess server = ServerProcess.start(workDir, List.of("tls.properties"), Map.of(),
+                Map.of("MESSAGESTORE_TLS_KEY_STORE_PASSWORD", TlsKeyStores.PASSWORD))) {
+            int port = server.awaitPort();
+            var factory = new org.messagestore.client.MessageStoreConnectionFactory(keys.clientUrl(port, false));
+            try (var context = factory.createContext()) {
+                var queue = context.createQueue("secure-orders");
+                context.createProducer().send(queue, "over TLS");
+                assertThat(context.createConsumer(queue).receiveBody(String.class, 5_000)).isEqualTo("over TLS");
+            }
+
+            assertThat(server.terminate()).isZero();
+            assertThat(server.output()).anyMatch(line -> line.contains("MessageStore broker 'secure' listening on ssl://127.0.0.1:" + port));
+            assertThat(server.outputText()).doesNotContain(TlsKeyStores.PASSWORD);
+        }
+    }
 }
