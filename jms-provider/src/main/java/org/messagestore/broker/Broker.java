@@ -41,7 +41,6 @@ public final class Broker implements AutoCloseable {
     private final boolean ownsStore;
     private final BrokerServices services;
     private final ConnectionLogin login;
-    private final List<PreparedTransaction> inDoubt;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionCount = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -54,7 +53,7 @@ public final class Broker implements AutoCloseable {
         this.login = new ConnectionLogin(config.name(), config.security().authenticatorFor(config.users()),
                 config.allowAnonymous());
         try {
-            this.inDoubt = new StoreRecovery(services).run();
+            services.xa().recovered(new StoreRecovery(services).run());
             for (String queue : config.queues()) {
                 services.destinations().declareQueue(queue);
             }
@@ -107,7 +106,7 @@ public final class Broker implements AutoCloseable {
 
     /** XA branches found prepared at start and not yet resolved. */
     public List<PreparedTransaction> inDoubtTransactions() {
-        return List.copyOf(inDoubt);
+        return services.xa().inDoubt();
     }
 
     /**

@@ -15,7 +15,8 @@ record BrokerServices(
         MessageRouter router,
         DeliveryScheduler scheduler,
         MemoryLimit memory,
-        PageReader pager) {
+        PageReader pager,
+        XaTransactions xa) {
 
     static BrokerServices create(BrokerConfig config, MessageStore store) {
         DeliveryScheduler scheduler = new DeliveryScheduler(config.name());
@@ -26,16 +27,18 @@ record BrokerServices(
         QueueContext queues = new QueueContext(scheduler, undeliverable, memory, pager, config.flowControl().pagingWindow());
         DestinationRegistry destinations = new DestinationRegistry(store, config.autoCreateDestinations(), queues);
         undeliverable.useDestinations(destinations);
+        SubscriptionRegistry subscriptions = new SubscriptionRegistry(store, queues);
         return new BrokerServices(
                 config.name(),
                 store,
                 destinations,
-                new SubscriptionRegistry(store, queues),
+                subscriptions,
                 new ClientIdRegistry(config.name()),
                 router,
                 scheduler,
                 memory,
-                pager);
+                pager,
+                new XaTransactions(new XaCompletion(store, router, pager, destinations, subscriptions)));
     }
 
     /** Stops the broker's own threads: the pager (a running read finishes), then the scheduler. */

@@ -218,4 +218,14 @@ final class DestinationRegistry {
     MessageQueue findQueue(String name) {
         return queues.get(name);
     }
+
+    /** The queue destination stored under {@code id}, or null (XA recovery resolves stored work by it). */
+    MessageQueue findStored(QueueId id) {
+        for (MessageQueue queue : queues.values()) {
+            if (id.equals(queue.storeQueue())) {
+                return queue;
+            }
+        }
+        return null;
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import jakarta.jms.InvalidDestinationException;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.store.QueueId;
@@ -358,12 +359,25 @@ final class MessageQueue implements Address {
 
     private UndeliverableRouter.Move takeBack(ServerSession session, Predicate<OutstandingDelivery> which,
                                               Runnable alsoUnderLock) {
+        return takeBack(() -> session.takeOutstanding(this, which), alsoUnderLock);
+    }
+
+    /**
+     * Takes back deliveries of this queue that no session holds any more: the consumed messages of an
+     * XA branch that rolled back ({@link XaCompletion}). Same rules as {@link #takeBack(ServerSession, Predicate)}.
+     */
+    UndeliverableRouter.Move takeBack(List<OutstandingDelivery> detached) {
+        return takeBack(() -> detached, () -> {
+        });
+    }
+
+    private UndeliverableRouter.Move takeBack(Supplier<List<OutstandingDelivery>> taking, Runnable alsoUnderLock) {
         List<StoreOperation> countUpdates = new ArrayList<>();
         List<MessageReference> exhausted = new ArrayList<>();
         withLockThenDispatch(() -> {
             alsoUnderLock.run();
             long now = System.currentTimeMillis();
-            List<OutstandingDelivery> taken = session.takeOutstanding(this, which);
+            List<OutstandingDelivery> taken = taking.get();
             Map<ServerConsumer, Integer> unconsumedByConsumer = new LinkedHashMap<>();
             for (OutstandingDelivery delivery : taken) {
                 MessageReference reference = delivery.reference();

@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.transaction.xa.XAException;
 import org.messagestore.broker.security.AccessControl;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
+import org.messagestore.store.StoreXid;
 import org.messagestore.transport.BrokerConnection;
 import org.messagestore.transport.ConnectionListener;
 import org.messagestore.transport.ConsumerSpec;
@@ -97,6 +99,7 @@ final class ServerConnection implements BrokerConnection {
      * rollback does (Jakarta Messaging 3.1, 6.2.15 "Closing a session").
      */
     private void closeSession(ServerSession session) throws JMSException {
+        services.xa().sessionClosed(session);
         browsers.values().removeIf(browser -> {
             if (browser.sessionId() == session.id()) {
                 browser.close();
@@ -169,7 +172,7 @@ final class ServerConnection implements BrokerConnection {
             Address address = services.destinations().forSend(message.destination());
             BrokerMessage accepted = services.router().accept(message, connectionId, clientId);
             // Over the memory limit a message that must stay in memory waits or fails (MemoryLimitPolicy).
-            if (session.transacted()) {
+            if (session.collectsSends()) {
                 return services.memory().admit(accepted, address, () -> {
                     session.enlist(new PendingSend(accepted, address));
                     return CompletableFuture.completedFuture(null);
@@ -238,7 +241,76 @@ final class ServerConnection implements BrokerConnection {
     @Override
     public void rollback(long sessionId) throws JMSException {
         ensureOpen();
-        session(sessionId).rollback();
+        ServerSession session = session(sessionId);
+        if (session.xaBranch() != null) {
+            throw new IllegalStateException("session " + sessionId + " is associated with XA " + session.xaBranch()
+                    + ": its transaction manager ends and rolls back the branch");
+        }
+        session.rollback();
+    }
+
+    // ---- XA: checks the session, then the broker-wide table (XaTransactions) does the rest
+
+    @Override
+    public void xaStart(long sessionId, StoreXid xid, int flags) throws XAException {
+        services.xa().start(xaSession(sessionId), xid, flags);
+    }
+
+    /** A session closed meanwhile has already ended its association (see XaTransactions). */
+    @Override
+    public void xaEnd(long sessionId, StoreXid xid, int flags) throws XAException {
+        xaOpen();
+        ServerSession session = sessions.get(sessionId);
+        if (session == null) {
+            services.xa().endClosed(xid, flags);
+        } else {
+            services.xa().end(session, xid, flags);
+        }
+    }
+
+    @Override
+    public int xaPrepare(StoreXid xid) throws XAException {
+        xaOpen();
+        return services.xa().prepare(xid);
+    }
+
+    @Override
+    public void xaCommit(StoreXid xid, boolean onePhase) throws XAException {
+        xaOpen();
+        services.xa().commit(xid, onePhase);
+    }
+
+    @Override
+    public void xaRollback(StoreXid xid) throws XAException {
+        xaOpen();
+        services.xa().rollback(xid);
+    }
+
+    @Override
+    public List<StoreXid> xaRecover() throws XAException {
+        xaOpen();
+        return services.xa().recover();
+    }
+
+    @Override
+    public void xaForget(StoreXid xid) throws XAException {
+        xaOpen();
+        services.xa().forget(xid);
+    }
+
+    private ServerSession xaSession(long sessionId) throws XAException {
+        xaOpen();
+        ServerSession session = sessions.get(sessionId);
+        if (session == null) {
+            throw XaErrors.protocol("session " + sessionId + " does not exist or is closed");
+        }
+        return session;
+    }
+
+    private void xaOpen() throws XAException {
+        if (closed.get()) {
+            throw XaErrors.of(XAException.XAER_RMFAIL, "connection " + connectionId + " is closed");
+        }
     }
 
     @Override
@@ -309,6 +381,7 @@ final class ServerConnection implements BrokerConnection {
                 LOG.warn("closing session {} of connection {} failed", session.id(), connectionId, e);
             }
         }
+        services.xa().connectionClosed(this);
         browsers.values().forEach(QueueBrowserCursor::close);
         browsers.clear();
         services.destinations().deleteTemporariesOf(connectionId);

@@ -13,11 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.messagestore.store.StoreOperation;
+import org.messagestore.store.StoreXid;
 
 /**
  * The broker's side of one client session: its outstanding deliveries, in delivery order, and for a
  * transacted session the messages sent in the current transaction. Acknowledge, commit and rollback
  * settle them (the ownership rules are those of {@link org.messagestore.transport.BrokerConnection}).
+ *
+ * <p>While associated with an XA branch ({@link #associate}, by XAResource.start), a non-transacted
+ * session collects its sends as a transacted one does and acknowledge does nothing; when the
+ * association ends ({@link #dissociate}) the sends and the consumed deliveries move to the branch
+ * ({@link XaTransactions}), and the session is a plain session again.
  *
  * <p>Threads: the outstanding deliveries, the pending sends and the consumer list are guarded by
  * {@code this}. Queues add deliveries while holding their own lock, so this class never calls a queue
@@ -33,6 +39,12 @@ final class ServerSession {
     private final LinkedHashMap<Long, OutstandingDelivery> outstanding = new LinkedHashMap<>();
     private final List<PendingSend> sends = new ArrayList<>();
     private final Map<Long, ServerConsumer> consumers = new LinkedHashMap<>();
+    /** The XA branch this session is associated with (XAResource.start until end), or null. */
+    private volatile StoreXid xaBranch;
+
+    /** What a session did inside an XA branch, handed to the branch when the association ends. */
+    record XaWork(List<PendingSend> sends, List<OutstandingDelivery> consumed) {
+    }
 
     ServerSession(long id, boolean transacted, ServerConnection connection, BrokerServices services) {
         this.id = id;
@@ -51,6 +63,41 @@ final class ServerSession {
 
     ServerConnection connection() {
         return connection;
+    }
+
+    /** Whether sends wait for a commit: in a transacted session, or while associated with an XA branch. */
+    boolean collectsSends() {
+        return transacted || xaBranch != null;
+    }
+
+    /** The XA branch the session is associated with, or null. */
+    StoreXid xaBranch() {
+        return xaBranch;
+    }
+
+    /** XAResource.start: from now on sends and consumed messages belong to the branch. */
+    void associate(StoreXid xid) {
+        xaBranch = xid;
+    }
+
+    /**
+     * XAResource.end (or the close of an associated session): ends the association and hands over the
+     * messages sent and the deliveries consumed since it began. Unconsumed deliveries stay with the
+     * session: they were only prefetched.
+     */
+    synchronized XaWork dissociate() {
+        xaBranch = null;
+        List<PendingSend> sent = List.copyOf(sends);
+        sends.clear();
+        List<OutstandingDelivery> done = new ArrayList<>();
+        for (Iterator<OutstandingDelivery> it = outstanding.values().iterator(); it.hasNext(); ) {
+            OutstandingDelivery delivery = it.next();
+            if (delivery.consumed()) {
+                done.add(delivery);
+                it.remove();
+            }
+        }
+        return new XaWork(sent, done);
     }
 
     synchronized void addConsumer(ServerConsumer consumer) {
@@ -102,6 +149,9 @@ final class ServerSession {
      * Returns when the acknowledgement is durable (DESIGN.md: acknowledgements are as durable as sends).
      */
     void acknowledge() throws JMSException {
+        if (xaBranch != null) {
+            return; // the consumed deliveries go with the XA branch when its association ends
+        }
         List<OutstandingDelivery> done = consumedDeliveries();
         if (done.isEmpty()) {
             return;

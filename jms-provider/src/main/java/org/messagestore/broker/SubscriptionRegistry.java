@@ -186,6 +186,16 @@ final class SubscriptionRegistry {
         }
     }
 
+    /** The queue of the durable subscription stored under {@code id}, or null (XA recovery resolves stored work by it). */
+    synchronized MessageQueue findDurable(QueueId id) {
+        for (Subscription subscription : durable.values()) {
+            if (id.equals(subscription.queue().storeQueue())) {
+                return subscription.queue();
+            }
+        }
+        return null;
+    }
+
     /**
      * Detaches a closing consumer; a non-durable subscription ends with its last consumer, together with
      * its undelivered messages (Session.createSharedConsumer javadoc).

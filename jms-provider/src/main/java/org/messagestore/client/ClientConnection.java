@@ -196,6 +196,20 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
         return session;
     }
 
+    /**
+     * Opens the session behind an XASession: on the broker a plain non-transacted session that joins an
+     * XA branch while its XAResource associates it (see {@link ClientXASession}).
+     */
+    ClientXASession openXaSession(SessionDomain sessionDomain, String resourceManager) throws JMSException {
+        checkOpen();
+        markUsed();
+        long sessionId = nextSessionId.incrementAndGet();
+        link.createSession(sessionId, false);
+        ClientXASession session = new ClientXASession(this, sessionId, sessionDomain, resourceManager);
+        sessions.add(session);
+        return session;
+    }
+
     void sessionClosed(ClientSession session) {
         sessions.remove(session);
     }

@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Threading follows the spec: like a session, a context is used by one thread at a time;
  * only {@link #close()} may be called concurrently.
  */
-public final class ClientContext implements JMSContext {
+public class ClientContext implements JMSContext {
 
     private final ContextConnection shared;
     private final int sessionMode;
+    private final JmsFunction<Connection, Session> sessionOpener;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
     private volatile boolean autoStart = true;
@@ -52,9 +53,19 @@ public final class ClientContext implements JMSContext {
     }
 
     private ClientContext(ContextConnection shared, int sessionMode) {
+        this(shared, sessionMode, connection -> connection.createSession(sessionMode));
+    }
+
+    /** A context whose session {@code sessionOpener} makes (the XASession of an {@link ClientXAContext}). */
+    ClientContext(Connection connection, int sessionMode, JmsFunction<Connection, Session> sessionOpener) {
+        this(new ContextConnection(connection), sessionMode, sessionOpener);
+    }
+
+    private ClientContext(ContextConnection shared, int sessionMode, JmsFunction<Connection, Session> sessionOpener) {
         checkSessionMode(sessionMode);
         this.shared = shared;
         this.sessionMode = sessionMode;
+        this.sessionOpener = sessionOpener;
     }
 
     /** Rejects anything but the four session modes a JMSContext accepts. */
@@ -413,7 +424,7 @@ public final class ClientContext implements JMSContext {
 
     private synchronized Session session() throws JMSException {
         if (session == null) {
-            session = shared.connection().createSession(sessionMode);
+            session = sessionOpener.apply(shared.connection());
         }
         return session;
     }

@@ -164,8 +164,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         if (delivery == null) {
             return null;
         }
-        int mode = session.mode();
-        if (mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE) {
+        if (session.acknowledgesImplicitly()) {
             T body;
             try {
                 body = bodyReader.apply(MessageConversion.fromData(delivery.message(), delivery.deliveryCount()));

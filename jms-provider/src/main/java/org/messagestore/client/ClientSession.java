@@ -49,7 +49,7 @@ import org.messagestore.transport.ConsumerSpec;
  * while holding it (the broker takes its queue locks before this one). Message listeners run on
  * the dispatcher's thread, completion listeners on the {@link CompletionDispatcher}'s.
  */
-public final class ClientSession implements QueueSession, TopicSession {
+public class ClientSession implements QueueSession, TopicSession {
 
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
@@ -139,9 +139,22 @@ public final class ClientSession implements QueueSession, TopicSession {
 
     /** Acknowledges after a message was handed to the application, in the modes that do it implicitly. */
     void afterDelivery() throws JMSException {
-        if (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) {
+        if (acknowledgesImplicitly()) {
             link().acknowledge(id);
         }
+    }
+
+    /**
+     * Whether each message is acknowledged once the application has it (AUTO_ACKNOWLEDGE, DUPS_OK);
+     * never inside an XA transaction, where the transaction settles what the session consumed.
+     */
+    boolean acknowledgesImplicitly() {
+        return (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) && !inGlobalTransaction();
+    }
+
+    /** Whether the session is associated with an XA transaction branch; only an {@link ClientXASession} can be. */
+    boolean inGlobalTransaction() {
+        return false;
     }
 
     /**

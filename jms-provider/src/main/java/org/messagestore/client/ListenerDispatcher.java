@@ -2,7 +2,6 @@ package org.messagestore.client;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
-import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.List;
 import org.messagestore.client.message.ClientMessage;
@@ -132,8 +131,7 @@ final class ListenerDispatcher implements Runnable {
                 failed = true;
                 LOG.warn("message listener of {} threw; the message will be redelivered", consumer, e);
             }
-            int mode = session.mode();
-            if (!session.isClosed() && (mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE)) {
+            if (!session.isClosed() && session.acknowledgesImplicitly()) {
                 if (failed) {
                     session.link().rollback(session.id());
                 } else {

@@ -8,7 +8,15 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XAConnectionFactory;
+import jakarta.jms.XAJMSContext;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueConnectionFactory;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicConnectionFactory;
 import java.io.Serializable;
+import java.util.Locale;
 import org.messagestore.transport.BrokerAddress;
 import org.messagestore.transport.Connector;
 import org.messagestore.transport.Connectors;
@@ -26,10 +34,13 @@ import org.messagestore.transport.Connectors;
  * receive), {@code user} and {@code password} (used by the no-argument create methods). Other
  * options belong to the transport, e.g. {@code vm://name?create=false}.
  *
- * <p>One class serves the three factory interfaces, as Jakarta Messaging 3.1 §4.1 allows.
+ * <p>One class serves the three factory interfaces, as Jakarta Messaging 3.1 §4.1 allows, and their
+ * three XA twins: {@code createXAConnection}/{@code createXAContext} give sessions whose
+ * {@link javax.transaction.xa.XAResource} a transaction manager enlists (see {@link ClientXASession}).
  */
 public class MessageStoreConnectionFactory
-        implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory, Serializable {
+        implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+        XAConnectionFactory, XAQueueConnectionFactory, XATopicConnectionFactory, Serializable {
 
     public static final int DEFAULT_PREFETCH = 100;
 
@@ -118,6 +129,61 @@ public class MessageStoreConnectionFactory
         }
     }
 
+    // ---- XA (XAConnectionFactory javadoc: for transaction managers and application servers;
+    // applications use the transactions of their environment)
+
+    @Override
+    public XAConnection createXAConnection() throws JMSException {
+        ClientSettings s = settings();
+        return createXAConnection(s.user(), s.password());
+    }
+
+    @Override
+    public XAConnection createXAConnection(String userName, String password) throws JMSException {
+        return openXa(userName, password, SessionDomain.UNIFIED);
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection() throws JMSException {
+        ClientSettings s = settings();
+        return createXAQueueConnection(s.user(), s.password());
+    }
+
+    @Override
+    public XAQueueConnection createXAQueueConnection(String userName, String password) throws JMSException {
+        return openXa(userName, password, SessionDomain.QUEUE);
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection() throws JMSException {
+        ClientSettings s = settings();
+        return createXATopicConnection(s.user(), s.password());
+    }
+
+    @Override
+    public XATopicConnection createXATopicConnection(String userName, String password) throws JMSException {
+        return openXa(userName, password, SessionDomain.TOPIC);
+    }
+
+    @Override
+    public XAJMSContext createXAContext() {
+        ClientSettings s = settings();
+        return createXAContext(s.user(), s.password());
+    }
+
+    @Override
+    public XAJMSContext createXAContext(String userName, String password) {
+        try {
+            return new ClientXAContext(openXa(userName, password, SessionDomain.UNIFIED));
+        } catch (JMSException e) {
+            throw JmsExceptions.toRuntime(e);
+        }
+    }
+
+    private ClientXAConnection openXa(String user, String password, SessionDomain domain) throws JMSException {
+        return new ClientXAConnection(open(user, password, domain), domain, settings().resourceManager());
+    }
+
     private ClientConnection open(String user, String password, SessionDomain domain) throws JMSException {
         ClientSettings s = settings();
         Connector connector = s.connector();
@@ -129,16 +195,24 @@ public class MessageStoreConnectionFactory
         return "MessageStoreConnectionFactory[" + url + "]";
     }
 
-    /** Client options taken from the URL. */
-    record ClientSettings(Connector connector, String clientId, int prefetch, String user, String password) {
+    /**
+     * Client options taken from the URL.
+     *
+     * @param resourceManager the broker as an XA resource manager: scheme, host and port of the URL
+     *                        without options (see {@link ClientXAResource#isSameRM})
+     */
+    record ClientSettings(Connector connector, String clientId, int prefetch, String user, String password,
+                          String resourceManager) {
         static ClientSettings from(BrokerAddress address) {
             int prefetch = address.intOption("prefetch", DEFAULT_PREFETCH);
             if (prefetch < 0) {
                 throw new IllegalArgumentException("prefetch must be 0 or more, was " + prefetch);
             }
             String clientId = address.option("clientId", null);
+            String resourceManager = address.scheme() + "://" + address.host().toLowerCase(Locale.ROOT)
+                    + (address.port() >= 0 ? ":" + address.port() : "");
             return new ClientSettings(Connectors.forAddress(address), clientId == null || clientId.isEmpty() ? null : clientId,
-                    prefetch, address.option("user", null), address.option("password", null));
+                    prefetch, address.option("user", null), address.option("password", null), resourceManager);
         }
     }
 

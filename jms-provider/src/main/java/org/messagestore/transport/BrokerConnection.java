@@ -1,9 +1,12 @@
 package org.messagestore.transport;
 
 import jakarta.jms.JMSException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javax.transaction.xa.XAException;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
+import org.messagestore.store.StoreXid;
 
 /**
  * The client's view of one connection to a broker: the only interface between the client's JMS
@@ -111,7 +114,7 @@ public interface BrokerConnection {
      * selector, are not expired and are due for delivery, after those already returned. An empty list
      * means the browser has reached the end of the queue.
      */
-    java.util.List<MessageData> browseNext(long browserId, int max) throws JMSException;
+    List<MessageData> browseNext(long browserId, int max) throws JMSException;
 
     /** Closes a browser; closing an unknown or closed browser does nothing. */
     void closeBrowser(long browserId);
@@ -121,6 +124,53 @@ public interface BrokerConnection {
 
     /** Deletes a temporary destination; IllegalStateException while it has consumers. */
     void deleteTemporaryDestination(DestinationName destination) throws JMSException;
+
+    // ---- XA (X/Open XA, "Distributed Transaction Processing: The XA Specification" (1991), and the JTA
+    // XAResource contract). Each verb throws XAException with the XA error code the broker chose:
+    // XAER_NOTA for an Xid the broker does not know, XAER_PROTO for a verb the branch's state does not
+    // allow, XAER_DUPID for a start of a known Xid, XAER_INVAL for bad flags, XA_RBROLLBACK when the
+    // branch was rolled back instead, XAER_RMFAIL when the broker (or the connection to it) failed.
+    // The broker never decides a branch on its own, so it reports no heuristic outcome.
+
+    /**
+     * Associates the session with branch {@code xid} (XAResource.start): from now its sends and the
+     * messages it consumes belong to the branch, and {@link #acknowledge} on it does nothing.
+     * {@code flags}: TMNOFLAGS (a new branch), TMJOIN (a branch another session started) or TMRESUME
+     * (the branch this session suspended).
+     */
+    void xaStart(long sessionId, StoreXid xid, int flags) throws XAException;
+
+    /**
+     * Ends the session's association with {@code xid} (XAResource.end): the work it did goes with
+     * the branch, and the session is again a plain (non-transacted) session. {@code flags}: TMSUCCESS,
+     * TMFAIL (the branch may only roll back) or TMSUSPEND (resume later with TMRESUME).
+     */
+    void xaEnd(long sessionId, StoreXid xid, int flags) throws XAException;
+
+    /**
+     * Phase one (XAResource.prepare): writes the branch's work as one durable prepared record and
+     * returns XA_OK, or XA_RDONLY when the branch did nothing (it is then forgotten). The branch may
+     * be ended on any session or connection of the same broker.
+     */
+    int xaPrepare(StoreXid xid) throws XAException;
+
+    /**
+     * Phase two (XAResource.commit): applies a prepared branch, or with {@code onePhase} commits an
+     * ended, unprepared branch in one atomic store write. Returns when the outcome is durable.
+     */
+    void xaCommit(StoreXid xid, boolean onePhase) throws XAException;
+
+    /**
+     * Rolls a branch back (XAResource.rollback): its sends are dropped, its consumed messages return
+     * to their queues counted as redelivered.
+     */
+    void xaRollback(StoreXid xid) throws XAException;
+
+    /** The prepared (in-doubt) branches of the broker, including those it found in its store at start. */
+    List<StoreXid> xaRecover() throws XAException;
+
+    /** Forgets a heuristically completed branch; this broker makes no heuristic decisions, so XAER_NOTA. */
+    void xaForget(StoreXid xid) throws XAException;
 
     /** Closes the connection: closes its sessions, deletes its temporary destinations, frees its client id. */
     void close();

@@ -74,8 +74,9 @@ class MemoryLimitTest {
 
         send(c, 1, Messages.text(EVENTS, "persistent"));
 
+        // Accepted although memory is full: it went to the store (the page reader may bring it back
+        // in as soon as there is room, so how many are in memory right now is not fixed).
         assertThat(fixture.store.storedMessageCount()).isEqualTo(1);
-        assertThat(fixture.broker.queue("events").pendingCount()).as("the persistent one stays in the store").isEqualTo(sent);
         RecordingSink sink = new RecordingSink();
         c.createConsumer(BrokerFixture.queueConsumer(1, 1, EVENTS, 100), sink);
         for (int i = 0; i < sent; i++) {

@@ -37,9 +37,19 @@ import org.messagestore.protocol.codec.RequestFrame.Rollback;
 import org.messagestore.protocol.codec.RequestFrame.Send;
 import org.messagestore.protocol.codec.RequestFrame.SetClientId;
 import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.codec.RequestFrame.XaCommit;
+import org.messagestore.protocol.codec.RequestFrame.XaEnd;
+import org.messagestore.protocol.codec.RequestFrame.XaForget;
+import org.messagestore.protocol.codec.RequestFrame.XaPrepare;
+import org.messagestore.protocol.codec.RequestFrame.XaRecover;
+import org.messagestore.protocol.codec.RequestFrame.XaRollback;
+import org.messagestore.protocol.codec.RequestFrame.XaStart;
 import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.codec.ResponseFrame.Failure;
 import org.messagestore.protocol.codec.ResponseFrame.Ok;
+import org.messagestore.protocol.codec.ResponseFrame.XaFailure;
+import org.messagestore.protocol.codec.ResponseFrame.XaRecovered;
+import org.messagestore.protocol.codec.ResponseFrame.XaVote;
 import org.messagestore.transport.ConsumerSpec;
 import org.messagestore.transport.Delivery;
 
@@ -50,8 +60,13 @@ import org.messagestore.transport.Delivery;
  */
 public final class FrameCodec {
 
-    /** The protocol version this code speaks, carried by {@link Hello}. */
-    public static final int VERSION = 1;
+    /** The protocol version this code speaks, carried by {@link Hello}. Version 2 added the XA frames. */
+    public static final int VERSION = 2;
+    /**
+     * The oldest client version a broker still serves: a version-1 client speaks a subset of version 2
+     * (it never sends the XA frames), so the broker answers it unchanged.
+     */
+    public static final int OLDEST_VERSION = 1;
     /** "MSTR": the first payload bytes of a {@link Hello}, so that a stray connection is recognised at once. */
     public static final int MAGIC = 0x4D535452;
 
@@ -115,7 +130,34 @@ public final class FrameCodec {
             case SET_STARTED -> out.writeBoolean(((SetStarted) frame).started());
             case CREATE_TEMPORARY -> writeDestination(out, ((CreateTemporary) frame).destination());
             case DELETE_TEMPORARY -> writeDestination(out, ((DeleteTemporary) frame).destination());
-            case CLOSE_CONNECTION, OK, HEARTBEAT -> {
+            case XA_START -> {
+                var f = (XaStart) frame;
+                out.writeLong(f.sessionId());
+                XidCodec.write(out, f.xid());
+                out.writeInt(f.flags());
+            }
+            case XA_END -> {
+                var f = (XaEnd) frame;
+                out.writeLong(f.sessionId());
+                XidCodec.write(out, f.xid());
+                out.writeInt(f.flags());
+            }
+            case XA_PREPARE -> XidCodec.write(out, ((XaPrepare) frame).xid());
+            case XA_COMMIT -> {
+                var f = (XaCommit) frame;
+                XidCodec.write(out, f.xid());
+                out.writeBoolean(f.onePhase());
+            }
+            case XA_ROLLBACK -> XidCodec.write(out, ((XaRollback) frame).xid());
+            case XA_FORGET -> XidCodec.write(out, ((XaForget) frame).xid());
+            case XA_VOTE -> out.writeInt(((XaVote) frame).vote());
+            case XA_RECOVERED -> XidCodec.writeList(out, ((XaRecovered) frame).xids());
+            case XA_FAILURE -> {
+                var f = (XaFailure) frame;
+                out.writeInt(f.errorCode());
+                writeString(out, f.message());
+            }
+            case CLOSE_CONNECTION, OK, HEARTBEAT, XA_RECOVER -> {
                 // header only
             }
             case BROWSE_RESULT -> {
@@ -196,6 +238,16 @@ public final class FrameCodec {
             case CREATE_TEMPORARY -> new CreateTemporary(id, readRequiredDestination(in, "destination"));
             case DELETE_TEMPORARY -> new DeleteTemporary(id, readRequiredDestination(in, "destination"));
             case CLOSE_CONNECTION -> new CloseConnection(id);
+            case XA_START -> new XaStart(id, in.readLong(), XidCodec.read(in), in.readInt());
+            case XA_END -> new XaEnd(id, in.readLong(), XidCodec.read(in), in.readInt());
+            case XA_PREPARE -> new XaPrepare(id, XidCodec.read(in));
+            case XA_COMMIT -> new XaCommit(id, XidCodec.read(in), readBoolean(in, "onePhase"));
+            case XA_ROLLBACK -> new XaRollback(id, XidCodec.read(in));
+            case XA_RECOVER -> new XaRecover(id);
+            case XA_FORGET -> new XaForget(id, XidCodec.read(in));
+            case XA_VOTE -> new XaVote(id, readVote(in));
+            case XA_RECOVERED -> new XaRecovered(id, XidCodec.readList(in));
+            case XA_FAILURE -> new XaFailure(id, in.readInt(), readString(in, "message"));
             case OK -> new Ok(id);
             case BROWSE_RESULT -> {
                 int count = readLength(in, "message count");
@@ -218,6 +270,15 @@ public final class FrameCodec {
                     readString(in, "message"));
             case HEARTBEAT -> new Heartbeat();
         };
+    }
+
+    /** XAResource.XA_OK (0) or XA_RDONLY (3): the only votes a prepare that did not fail returns. */
+    private static int readVote(ByteBuf in) {
+        int vote = in.readInt();
+        if (vote != 0 && vote != 3) {
+            throw new MalformedFrameException("XA vote " + vote + " is neither XA_OK (0) nor XA_RDONLY (3)");
+        }
+        return vote;
     }
 
     private static int readDeliveryCount(ByteBuf in) {

@@ -28,9 +28,19 @@ import org.messagestore.protocol.codec.RequestFrame.Rollback;
 import org.messagestore.protocol.codec.RequestFrame.Send;
 import org.messagestore.protocol.codec.RequestFrame.SetClientId;
 import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.codec.RequestFrame.XaCommit;
+import org.messagestore.protocol.codec.RequestFrame.XaEnd;
+import org.messagestore.protocol.codec.RequestFrame.XaForget;
+import org.messagestore.protocol.codec.RequestFrame.XaPrepare;
+import org.messagestore.protocol.codec.RequestFrame.XaRecover;
+import org.messagestore.protocol.codec.RequestFrame.XaRollback;
+import org.messagestore.protocol.codec.RequestFrame.XaStart;
 import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.codec.ResponseFrame.Failure;
 import org.messagestore.protocol.codec.ResponseFrame.Ok;
+import org.messagestore.protocol.codec.ResponseFrame.XaFailure;
+import org.messagestore.protocol.codec.ResponseFrame.XaRecovered;
+import org.messagestore.protocol.codec.ResponseFrame.XaVote;
 
 /**
  * The type byte of every frame and the record it carries. Codes are part of the wire format: never
@@ -60,10 +70,20 @@ enum FrameType {
     DELETE_TEMPORARY(0x21, DeleteTemporary.class),
     CLOSE_CONNECTION(0x22, CloseConnection.class),
     SET_STARTED(0x23, SetStarted.class),
+    XA_START(0x24, XaStart.class),
+    XA_END(0x25, XaEnd.class),
+    XA_PREPARE(0x26, XaPrepare.class),
+    XA_COMMIT(0x27, XaCommit.class),
+    XA_ROLLBACK(0x28, XaRollback.class),
+    XA_RECOVER(0x29, XaRecover.class),
+    XA_FORGET(0x2A, XaForget.class),
 
     OK(0x40, Ok.class),
     BROWSE_RESULT(0x41, BrowseResult.class),
     FAILURE(0x42, Failure.class),
+    XA_VOTE(0x43, XaVote.class),
+    XA_RECOVERED(0x44, XaRecovered.class),
+    XA_FAILURE(0x45, XaFailure.class),
 
     DELIVERY(0x60, DeliveryPush.class),
     DISCARD_BUFFERED(0x61, DiscardBuffered.class),

@@ -2,6 +2,7 @@ package org.messagestore.protocol.codec;
 
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
+import org.messagestore.store.StoreXid;
 import org.messagestore.transport.ConsumerSpec;
 
 /**
@@ -85,6 +86,30 @@ public sealed interface RequestFrame extends Frame {
     }
 
     record DeleteTemporary(long correlationId, DestinationName destination) implements RequestFrame {
+    }
+
+    // ---- XA (protocol version 2); flags and votes are the javax.transaction.xa.XAResource constants.
+    // Answered by Ok, XaVote (prepare), XaRecovered (recover) or, for an XA error, XaFailure.
+
+    record XaStart(long correlationId, long sessionId, StoreXid xid, int flags) implements RequestFrame {
+    }
+
+    record XaEnd(long correlationId, long sessionId, StoreXid xid, int flags) implements RequestFrame {
+    }
+
+    record XaPrepare(long correlationId, StoreXid xid) implements RequestFrame {
+    }
+
+    record XaCommit(long correlationId, StoreXid xid, boolean onePhase) implements RequestFrame {
+    }
+
+    record XaRollback(long correlationId, StoreXid xid) implements RequestFrame {
+    }
+
+    record XaRecover(long correlationId) implements RequestFrame {
+    }
+
+    record XaForget(long correlationId, StoreXid xid) implements RequestFrame {
     }
 
     /** Closes the broker side of the connection; answered once it is closed. */

@@ -2,6 +2,7 @@ package org.messagestore.protocol.codec;
 
 import java.util.List;
 import org.messagestore.protocol.MessageData;
+import org.messagestore.store.StoreXid;
 
 /** A broker → client answer to one {@link RequestFrame} (or, with correlation id 0, to the {@link HandshakeFrame.Hello}). */
 public sealed interface ResponseFrame extends Frame {
@@ -15,6 +16,28 @@ public sealed interface ResponseFrame extends Frame {
         public BrowseResult {
             messages = List.copyOf(messages);
         }
+    }
+
+    /** The answer to {@link RequestFrame.XaPrepare}: XAResource.XA_OK or XA_RDONLY (protocol version 2). */
+    record XaVote(long correlationId, int vote) implements ResponseFrame {
+    }
+
+    /** The answer to {@link RequestFrame.XaRecover}: the prepared branches (protocol version 2). */
+    record XaRecovered(long correlationId, List<StoreXid> xids) implements ResponseFrame {
+        public XaRecovered {
+            xids = List.copyOf(xids);
+        }
+    }
+
+    /**
+     * An XA request failed with an XAException (protocol version 2): the client throws an XAException
+     * with the same XA error code, so a transaction manager sees XAER_NOTA, XAER_PROTO, XA_RBROLLBACK...
+     * exactly as the broker chose them.
+     *
+     * @param errorCode {@code XAException.errorCode}
+     * @param message   its message, or null
+     */
+    record XaFailure(long correlationId, int errorCode, String message) implements ResponseFrame {
     }
 
     /**

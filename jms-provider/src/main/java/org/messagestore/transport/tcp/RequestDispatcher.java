@@ -61,6 +61,9 @@ final class RequestDispatcher {
             if (request instanceof BrowseNext r) {
                 return CompletableFuture.completedFuture(new BrowseResult(id, connection.browseNext(r.browserId(), r.max())));
             }
+            if (XaRequests.handles(request)) {
+                return CompletableFuture.completedFuture(XaRequests.serve(connection, request));
+            }
             if (oneWay(request)) {
                 return null;
             }

@@ -84,9 +84,9 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
     private void handshake(ChannelHandlerContext ctx, Hello hello) {
         Channel channel = ctx.channel();
-        if (hello.version() != FrameCodec.VERSION) {
+        if (hello.version() < FrameCodec.OLDEST_VERSION || hello.version() > FrameCodec.VERSION) {
             refuse(channel, new JMSException("client speaks protocol version " + hello.version()
-                    + ", this broker speaks version " + FrameCodec.VERSION));
+                    + ", this broker speaks versions " + FrameCodec.OLDEST_VERSION + " to " + FrameCodec.VERSION));
             return;
         }
         int heartbeat = TcpOptions.agreedHeartbeat(options.heartbeatMillis(), hello.heartbeatMillis());

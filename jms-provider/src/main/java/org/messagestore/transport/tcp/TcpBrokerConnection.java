@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import javax.transaction.xa.XAException;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
 import org.messagestore.protocol.codec.RequestFrame;
@@ -34,11 +35,23 @@ import org.messagestore.protocol.codec.RequestFrame.Rollback;
 import org.messagestore.protocol.codec.RequestFrame.Send;
 import org.messagestore.protocol.codec.RequestFrame.SetClientId;
 import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.codec.RequestFrame.XaCommit;
+import org.messagestore.protocol.codec.RequestFrame.XaEnd;
+import org.messagestore.protocol.codec.RequestFrame.XaForget;
+import org.messagestore.protocol.codec.RequestFrame.XaPrepare;
+import org.messagestore.protocol.codec.RequestFrame.XaRecover;
+import org.messagestore.protocol.codec.RequestFrame.XaRollback;
+import org.messagestore.protocol.codec.RequestFrame.XaStart;
 import org.messagestore.protocol.codec.ResponseFrame;
 import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
+import org.messagestore.protocol.codec.ResponseFrame.XaFailure;
+import org.messagestore.protocol.codec.ResponseFrame.XaRecovered;
+import org.messagestore.protocol.codec.ResponseFrame.XaVote;
+import org.messagestore.store.StoreXid;
 import org.messagestore.transport.BrokerConnection;
 import org.messagestore.transport.ConsumerSpec;
 import org.messagestore.transport.DeliverySink;
+import org.messagestore.transport.XaExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,6 +197,58 @@ final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public void deleteTemporaryDestination(DestinationName destination) throws JMSException {
         call(id -> new DeleteTemporary(id, destination));
+    }
+
+    // ---- XA: an XaFailure answer becomes an XAException with the broker's error code; a connection
+    // that failed is XAER_RMFAIL (the broker could not be reached), any other failure XAER_RMERR.
+
+    @Override
+    public void xaStart(long sessionId, StoreXid xid, int flags) throws XAException {
+        callXa(id -> new XaStart(id, sessionId, xid, flags));
+    }
+
+    @Override
+    public void xaEnd(long sessionId, StoreXid xid, int flags) throws XAException {
+        callXa(id -> new XaEnd(id, sessionId, xid, flags));
+    }
+
+    @Override
+    public int xaPrepare(StoreXid xid) throws XAException {
+        return ((XaVote) callXa(id -> new XaPrepare(id, xid))).vote();
+    }
+
+    @Override
+    public void xaCommit(StoreXid xid, boolean onePhase) throws XAException {
+        callXa(id -> new XaCommit(id, xid, onePhase));
+    }
+
+    @Override
+    public void xaRollback(StoreXid xid) throws XAException {
+        callXa(id -> new XaRollback(id, xid));
+    }
+
+    @Override
+    public List<StoreXid> xaRecover() throws XAException {
+        return ((XaRecovered) callXa(XaRecover::new)).xids();
+    }
+
+    @Override
+    public void xaForget(StoreXid xid) throws XAException {
+        callXa(id -> new XaForget(id, xid));
+    }
+
+    private ResponseFrame callXa(LongFunction<RequestFrame> request) throws XAException {
+        ResponseFrame response;
+        try {
+            response = call(request);
+        } catch (JMSException e) {
+            int code = pending.failure() != null ? XAException.XAER_RMFAIL : XAException.XAER_RMERR;
+            throw XaExceptions.of(code, "XA request to broker " + peer + " failed: " + e.getMessage(), e);
+        }
+        if (response instanceof XaFailure failure) {
+            throw XaExceptions.of(failure.errorCode(), failure.message(), null);
+        }
+        return response;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.messagestore.protocol.codec.PushFrame;
 import org.messagestore.protocol.codec.RemoteExceptions;
 import org.messagestore.protocol.codec.RequestFrame;
 import org.messagestore.protocol.codec.ResponseFrame;
+import org.messagestore.store.StoreXid;
 import org.messagestore.transport.ConsumerSpec;
 import org.messagestore.transport.Delivery;
 
@@ -90,15 +91,39 @@ class FrameCodecTest {
                 new RequestFrame.CreateTemporary(14, temp),
                 new RequestFrame.DeleteTemporary(15, temp),
                 new RequestFrame.CloseConnection(16),
+                new RequestFrame.XaStart(20, 7, xid(), javax.transaction.xa.XAResource.TMJOIN),
+                new RequestFrame.XaEnd(21, 7, xid(), javax.transaction.xa.XAResource.TMSUSPEND),
+                new RequestFrame.XaPrepare(22, xid()),
+                new RequestFrame.XaCommit(23, xid(), true),
+                new RequestFrame.XaRollback(24, new StoreXid(0, new byte[] {1}, new byte[0])),
+                new RequestFrame.XaRecover(25),
+                new RequestFrame.XaForget(26, xid()),
                 new ResponseFrame.Ok(17),
                 new ResponseFrame.BrowseResult(18, List.of(fullMessage(), minimalMessage())),
                 new ResponseFrame.BrowseResult(18, List.of()),
                 new ResponseFrame.Failure(19, "jakarta.jms.InvalidClientIDException", "in use", "E42"),
                 new ResponseFrame.Failure(19, "jakarta.jms.JMSException", null, null),
+                new ResponseFrame.XaVote(27, javax.transaction.xa.XAResource.XA_RDONLY),
+                new ResponseFrame.XaRecovered(28, List.of(xid(), new StoreXid(-1, new byte[64], new byte[64]))),
+                new ResponseFrame.XaRecovered(28, List.of()),
+                new ResponseFrame.XaFailure(29, javax.transaction.xa.XAException.XAER_NOTA, "unknown branch"),
+                new ResponseFrame.XaFailure(29, javax.transaction.xa.XAException.XA_RBROLLBACK, null),
                 new PushFrame.DeliveryPush(new Delivery(5, 1234, fullMessage(), 3)),
                 new PushFrame.DiscardBuffered(5),
                 new PushFrame.ConnectionFailed("jakarta.jms.JMSException", "broker shut down"),
                 new PushFrame.Heartbeat());
+    }
+
+    static StoreXid xid() {
+        return new StoreXid(0x1234, "gtrid-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {9, 8, 7});
+    }
+
+    @Test
+    void xidPartsLongerThanTheXaLimitAreMalformed() {
+        byte[] frame = encoded(new RequestFrame.XaPrepare(1, new StoreXid(1, new byte[64], new byte[1])));
+        ByteBuf buf = Unpooled.buffer();
+        buf.writeByte(frame[0]).writeLong(1).writeInt(1).writeInt(65).writeBytes(new byte[65]).writeInt(0);
+        assertMalformed(toBytes(buf), "global transaction id");
     }
 
     @ParameterizedTest
@@ -146,7 +171,7 @@ class FrameCodecTest {
         Set<Class<?>> sampled = new HashSet<>();
         everyFrame().forEach(f -> sampled.add(f.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(records);
-        assertThat(records).hasSize(29);
+        assertThat(records).hasSize(39);
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> into) {

@@ -1,0 +1,117 @@
+package org.messagestore.broker;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.messagestore.store.PreparedTransaction;
+import org.messagestore.store.StoreXid;
+
+/**
+ * One XA transaction branch the broker takes part in: the sessions working on it, the work they did
+ * (messages sent, messages consumed) and where it stands. XA states (XA specification, chapter 6
+ * "State Tables", transaction branch states): <em>active</em> while a session is associated,
+ * <em>idle</em> once every association ended or was suspended, <em>prepared</em> after a
+ * successful prepare; a branch found prepared in the store at start ({@link #recovered()}) has only
+ * its stored work.
+ *
+ * <p>Threads: every field is guarded by the owning {@link XaTransactions}' lock; store I/O for the
+ * branch runs outside it while {@link #busy} keeps other verbs off.
+ */
+final class XaBranch {
+
+    private final StoreXid xid;
+    private final PreparedTransaction recovered;
+    private final Set<ServerSession> associated = new HashSet<>();
+    private final Set<ServerSession> suspended = new HashSet<>();
+    private final List<PendingSend> sends = new ArrayList<>();
+    private final List<OutstandingDelivery> consumed = new ArrayList<>();
+    private XaCompletion.Prepared prepared;
+    private boolean rollbackOnly;
+    private boolean busy;
+
+    private XaBranch(StoreXid xid, PreparedTransaction recovered) {
+        this.xid = xid;
+        this.recovered = recovered;
+    }
+
+    static XaBranch started(StoreXid xid) {
+        return new XaBranch(xid, null);
+    }
+
+    static XaBranch recovered(PreparedTransaction transaction) {
+        return new XaBranch(transaction.xid(), transaction);
+    }
+
+    StoreXid xid() {
+        return xid;
+    }
+
+    /** The stored prepared work of a branch found at start, or null for a branch of this broker run. */
+    PreparedTransaction recovered() {
+        return recovered;
+    }
+
+    boolean isPrepared() {
+        return recovered != null || prepared != null;
+    }
+
+    boolean isActive() {
+        return !associated.isEmpty();
+    }
+
+    Set<ServerSession> associated() {
+        return associated;
+    }
+
+    Set<ServerSession> suspended() {
+        return suspended;
+    }
+
+    /** Takes over the work a session did while associated. */
+    void add(ServerSession.XaWork work) {
+        sends.addAll(work.sends());
+        consumed.addAll(work.consumed());
+    }
+
+    List<PendingSend> sends() {
+        return sends;
+    }
+
+    List<OutstandingDelivery> consumed() {
+        return consumed;
+    }
+
+    boolean hasWork() {
+        return !sends.isEmpty() || !consumed.isEmpty();
+    }
+
+    XaCompletion.Prepared prepared() {
+        return prepared;
+    }
+
+    void prepared(XaCompletion.Prepared value) {
+        prepared = value;
+    }
+
+    boolean rollbackOnly() {
+        return rollbackOnly;
+    }
+
+    void markRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    boolean busy() {
+        return busy;
+    }
+
+    void busy(boolean value) {
+        busy = value;
+    }
+
+    @Override
+    public String toString() {
+        return "branch " + xid;
+    }
+}
