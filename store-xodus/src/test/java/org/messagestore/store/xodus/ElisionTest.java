@@ -35,13 +35,22 @@ class ElisionTest {
 
             // Hold the writer thread in the completion of a first batch, so the send and the ack queue
             // up behind it and are drained into one flush.
+            // If the first batch completes before the callback is attached, the callback runs on this
+            // thread instead and holds nothing: then try again.
             CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch writerHeld = new CountDownLatch(1);
-            CompletableFuture<Void> gate = store.apply(List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)))
-                    .thenRun(() -> {
-                        writerHeld.countDown();
-                        awaitQuietly(release);
-                    });
+            CountDownLatch writerHeld;
+            CompletableFuture<Void> gate;
+            do {
+                CountDownLatch held = new CountDownLatch(1);
+                gate = store.apply(List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)))
+                        .thenRun(() -> {
+                            if (Thread.currentThread().getName().startsWith("messagestore-store-writer")) {
+                                held.countDown();
+                                awaitQuietly(release);
+                            }
+                        });
+                writerHeld = held;
+            } while (gate.isDone() && writerHeld.getCount() == 1);
             assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Void> send = store.apply(TestMessages.send(ORDERS_QUEUE, 1));
             CompletableFuture<Void> ack = store.apply(TestMessages.ack(ORDERS_QUEUE, 1));
@@ -51,9 +60,9 @@ class ElisionTest {
             CompletableFuture.allOf(gate, send, ack).get(10, TimeUnit.SECONDS);
             assertThat(stats.elidedReferences()).isEqualTo(1);
             assertThat(stats.elidedMessages()).isEqualTo(1);
-            assertThat(stats.flushes() - flushesBefore).isEqualTo(2); // the gate's flush, then send+ack together
-            // gate: one destination key; send+ack: only the highest message id
-            assertThat(stats.keysPut() - putBefore).isEqualTo(2);
+            // the gate's flush(es), then send+ack together, which write only the highest message id
+            // (a retried gate rewrites its destination key)
+            assertThat(stats.keysPut() - putBefore).isEqualTo(stats.flushes() - flushesBefore);
             assertThat(store.storedMessageCount()).isZero();
         }
         try (XodusMessageStore store = open(dir)) {
