@@ -29,6 +29,8 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * {@code dynamicQueues/} and {@code dynamicTopics/} need no entry: they resolve to a destination of
  * that physical name, as ActiveMQ and Artemis users expect.
  *
+ * <p>Values may name system properties: {@code ${name}} or {@code ${name:default}}.
+ *
  * <p>Immutable once built.
  */
 final class JndiBindings {
@@ -101,7 +103,7 @@ final class JndiBindings {
         if (name.isEmpty()) {
             throw new ConfigurationException("JNDI environment entry '" + key + "' has no name after '" + prefix + "'");
         }
-        String trimmed = value.trim();
+        String trimmed = Placeholders.resolve(value, key).trim();
         if (trimmed.isEmpty()) {
             throw new ConfigurationException("JNDI environment entry '" + key + "' has an empty value");
         }

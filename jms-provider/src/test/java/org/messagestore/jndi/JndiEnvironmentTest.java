@@ -56,6 +56,32 @@ class JndiEnvironmentTest {
     }
 
     @Test
+    void valuesMayNameSystemPropertiesWithDefaults() throws Exception {
+        String property = "messagestore.test.jndi.url." + System.nanoTime();
+        System.setProperty(property, "vm://from-property");
+        try {
+            Context context = initialContext(
+                    "connectionFactory.Set", "${" + property + "}?clientId=a",
+                    "connectionFactory.Defaulted", "${" + property + ".missing:vm://fallback}",
+                    "queue.q", "orders-${" + property + ".missing:eu}");
+
+            assertThat(((MessageStoreConnectionFactory) context.lookup("Set")).getUrl())
+                    .isEqualTo("vm://from-property?clientId=a");
+            assertThat(((MessageStoreConnectionFactory) context.lookup("Defaulted")).getUrl()).isEqualTo("vm://fallback");
+            assertThat(((Queue) context.lookup("q")).getQueueName()).isEqualTo("orders-eu");
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
+    void anUnsetSystemPropertyWithoutDefaultIsAConfigurationError() {
+        assertThatThrownBy(() -> initialContext("queue.q", "${messagestore.test.never.set}"))
+                .isInstanceOf(javax.naming.ConfigurationException.class)
+                .hasMessageContaining("messagestore.test.never.set");
+    }
+
+    @Test
     void explicitFactoriesReplaceTheDefaultOne() throws Exception {
         Context context = initialContext("connectionFactory.Mine", "vm://jndi-env");
 
