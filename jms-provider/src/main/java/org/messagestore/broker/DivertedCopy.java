@@ -16,7 +16,9 @@ import org.messagestore.protocol.MessageData;
  *       topic subscription, the topic;</li>
  *   <li>{@value #DELIVERY_COUNT} (int): how many deliveries of it came back before it was moved;</li>
  *   <li>{@value #EXPIRED_AT} (long, expiry queue only): its original JMSExpiration; the copy's own
- *       JMSExpiration is 0 (never), or it would expire again at once.</li>
+ *       JMSExpiration is 0 (never), or it would expire again at once. A delayed message that expired
+ *       before its delivery time is available on the expiry queue at once: the copy's JMSDeliveryTime
+ *       is its JMSTimestamp.</li>
  * </ul>
  *
  * The names start with an underscore, so they cannot clash with JMSX or JMS_ names and are valid
@@ -35,7 +37,7 @@ final class DivertedCopy {
     /** The copy of a message that went over its redelivery limit. */
     static MessageData deadLettered(MessageReference reference, MessageQueue from, DestinationName to) {
         MessageData data = reference.message().data();
-        return copy(data, to, data.expiration(), provenance(reference, from));
+        return copy(data, to, data.expiration(), data.deliveryTime(), provenance(reference, from));
     }
 
     /** The copy of an expired message. */
@@ -43,7 +45,7 @@ final class DivertedCopy {
         MessageData data = reference.message().data();
         Map<String, Object> properties = provenance(reference, from);
         properties.put(EXPIRED_AT, data.expiration());
-        return copy(data, to, 0, properties);
+        return copy(data, to, 0, Math.min(data.deliveryTime(), data.timestamp()), properties);
     }
 
     /** {@code queue://orders} style, as Artemis and ActiveMQ users know it. */
@@ -64,9 +66,10 @@ final class DivertedCopy {
         return properties;
     }
 
-    private static MessageData copy(MessageData data, DestinationName to, long expiration, Map<String, Object> properties) {
+    private static MessageData copy(MessageData data, DestinationName to, long expiration, long deliveryTime,
+                                    Map<String, Object> properties) {
         return new MessageData(data.messageId(), data.timestamp(), data.correlationId(), data.correlationIdBytes(), to,
-                data.replyTo(), data.type(), data.persistent(), data.priority(), expiration, data.deliveryTime(),
+                data.replyTo(), data.type(), data.persistent(), data.priority(), expiration, deliveryTime,
                 properties, data.bodyType(), data.body());
     }
 }

@@ -15,10 +15,8 @@ import java.util.function.Supplier;
 import jakarta.jms.InvalidDestinationException;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.store.QueueId;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
-import org.messagestore.store.StoredReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A queue of message references with its consumers: a queue destination, a temporary queue, or the
@@ -50,29 +48,24 @@ import org.slf4j.LoggerFactory;
  * consumer with credit whose selector it matches; a message no consumer selects stays where it is
  * for later consumers, and the walk goes on past it.
  *
- * <p>Paging ({@link QueuePaging}, durable queues only): at most {@link FlowControl#pagingWindow()}
+ * <p>Storage ({@link QueueStorage}, durable queues only): at most {@link FlowControl#pagingWindow()}
  * references wait in memory ({@code pending} + {@code held}); beyond that persistent messages stay in
  * the store and are read back, oldest first, by the broker's {@link PageReader} thread when the
- * in-memory part drops below half the window. The read runs without the lock; only the hand-over of
- * the page takes it. Priority order (3.4.10), selectors, groups, delivery delay and expiry apply to
- * what is in memory: a high-priority message beyond the window waits until it is paged in, and a
- * window full of messages no consumer selects, or of delayed ones, holds the rest back (the same
- * relaxation as Artemis paging). Non-persistent messages are always held in memory. Every reference
- * held in memory, delivered or not, counts against the broker's {@link MemoryLimit} until it leaves.
+ * in-memory part drops below half the window. Delayed persistent messages wait in the store until due,
+ * and expired ones leave it without being read in. Reads run without the lock; only the hand-over
+ * takes it. Priority order (3.4.10), selectors and groups apply to what is in memory: a high-priority
+ * message beyond the window waits until it is paged in, and a window full of messages no consumer
+ * selects holds the rest back (the same relaxation as Artemis paging). Non-persistent messages are
+ * always held in memory. Every reference held in memory, delivered or not, counts against the
+ * broker's {@link MemoryLimit} until it leaves.
  */
 final class MessageQueue implements Address {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MessageQueue.class);
-    /** How long after a failed page read the queue tries again. */
-    private static final long PAGE_RETRY_MILLIS = 1_000;
 
     private final DestinationName name;
     private final String description;
     private final QueueId storeQueue;
     private final UndeliverableRouter undeliverable;
     private final MemoryLimit memory;
-    private final PageReader pager;
-    private final int pagingWindow;
     private final RedeliveryPolicy redelivery;
     private final String ownerConnectionId;
     private final ReentrantLock lock = new ReentrantLock();
@@ -89,8 +82,8 @@ final class MessageQueue implements Address {
     private final MessageGroups groups = new MessageGroups();
     private int outstanding;
     private boolean deleted;
-    /** Paging state of a durable queue; null for a queue that is not durable. */
-    private QueuePaging paging;
+    /** The part of a durable queue that waits in the store; null for a queue that is not durable. */
+    private final QueueStorage storage;
     /** Most references ever waiting in memory at once; for tests. */
     private int peakResident;
 
@@ -110,11 +103,9 @@ final class MessageQueue implements Address {
         this.storeQueue = storeQueue;
         this.undeliverable = context.undeliverable();
         this.memory = context.memory();
-        this.pager = context.pager();
-        this.pagingWindow = context.pagingWindow();
         this.redelivery = undeliverable.redeliveryPolicyFor(name);
         this.ownerConnectionId = ownerConnectionId;
-        this.paging = storeQueue == null ? null : new QueuePaging(pagingWindow, Set.of());
+        this.storage = storeQueue == null ? null : new QueueStorage(this, lock, storeQueue, context);
     }
 
     @Override
@@ -154,8 +145,8 @@ final class MessageQueue implements Address {
             if (!deleted) {
                 long now = System.currentTimeMillis();
                 for (MessageReference reference : references) {
-                    if (pageable(reference)) {
-                        paging.reentered(reference.message().storeId());
+                    if (stored(reference.message())) {
+                        storage.reenteredLocked(reference);
                     }
                     admitLocked(reference, now);
                 }
@@ -165,41 +156,79 @@ final class MessageQueue implements Address {
 
     /**
      * A persistent message is about to be written to the store for this queue; its {@link #arrived}
-     * or {@link #writeFailed} follows. Lets paging know a write is in flight (see {@link QueuePaging}).
+     * or {@link #writeFailed} follows. Lets the storage know a write is in flight (see {@link QueuePaging}).
      */
     void writeStarted(BrokerMessage message) {
-        if (paging == null || !message.persistent()) {
-            return;
-        }
-        lock.lock();
-        try {
-            paging.writeStarted();
-        } finally {
-            lock.unlock();
+        if (stored(message)) {
+            lock.lock();
+            try {
+                storage.writeStartedLocked(message);
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
-    /** The store write announced by {@link #writeStarted} failed. */
-    void writeFailed(BrokerMessage message) {
-        if (paging == null || !message.persistent()) {
-            return;
-        }
+    /**
+     * The store write announced by {@link #writeStarted} failed. A message taken in early
+     * ({@link #arrivedEarly}) leaves memory if it is still waiting here.
+     */
+    void writeFailed(BrokerMessage message, boolean takenInEarly) {
         lock.lock();
         try {
-            paging.writeFailed();
+            if (takenInEarly) {
+                MessageReference reference = new MessageReference(message, 0);
+                if (pending.remove(reference) || held.remove(reference)) {
+                    releaseLocked(reference);
+                }
+            }
+            if (stored(message)) {
+                storage.writeFailedLocked(message);
+            }
         } finally {
             lock.unlock();
         }
     }
 
     /**
+     * A message whose store write is still in flight (a non-transacted send, see
+     * {@link MessageRouter#send}): enters memory and is dispatched now if the queue has room for it
+     * (not paging, not delayed). Returns whether it did; then {@link #writeCompleted} or
+     * {@link #writeFailed} follows, else {@link #arrived} or {@link #writeFailed}.
+     */
+    boolean arrivedEarly(MessageReference reference) {
+        BrokerMessage message = reference.message();
+        boolean[] admitted = {false};
+        withLockThenDispatch(() -> {
+            if (!deleted) {
+                admitted[0] = !stored(message) || storage.admitEarlyLocked(message, residentLocked());
+                if (admitted[0]) {
+                    admitLocked(reference, System.currentTimeMillis());
+                }
+            }
+        });
+        return admitted[0];
+    }
+
+    /** The store write of a message {@link #arrivedEarly} took in is durable. */
+    void writeCompleted(BrokerMessage message) {
+        if (stored(message)) {
+            lock.lock();
+            try {
+                storage.writeCompletedLocked();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
      * A new message for this queue, stored if it is persistent and the queue durable: enters memory and
-     * is dispatched, unless the queue is paging, in which case it stays in the store for a later page.
+     * is dispatched, unless the storage keeps it in the store for now (a paging queue, a delayed message).
      */
     void arrived(MessageReference reference) {
         withLockThenDispatch(() -> {
-            boolean inMemory = !pageable(reference)
-                    || paging.arrived(reference.message().storeId(), residentLocked(), memory.full());
+            boolean inMemory = !stored(reference.message()) || storage.arrivedLocked(reference, residentLocked());
             if (inMemory && !deleted) {
                 admitLocked(reference, System.currentTimeMillis());
             }
@@ -216,63 +245,40 @@ final class MessageQueue implements Address {
     void recover(Set<Long> lockedByPrepared) {
         lock.lock();
         try {
-            paging = QueuePaging.recovered(pagingWindow, lockedByPrepared);
+            storage.recoverLocked(lockedByPrepared);
         } finally {
             lock.unlock();
         }
-        pageIn();
+        storage.pageIn();
     }
 
-    /**
-     * Reads the next page from the store and takes it in. Runs on the pager thread (or the starting
-     * thread at recovery); holds the lock only before and after the read.
-     */
-    private void pageIn() {
-        QueuePaging.PageRequest request;
-        lock.lock();
-        try {
-            request = deleted ? null : paging.startRead(residentLocked(), memory.full());
-        } finally {
-            lock.unlock();
-        }
-        if (request == null) {
-            return;
-        }
-        List<StoredReference> page;
-        try {
-            page = pager.read(storeQueue, request.afterPosition(), request.max());
-        } catch (RuntimeException e) {
-            LOG.warn("could not read the next page of {} from the store; retrying in {} ms", description, PAGE_RETRY_MILLIS, e);
-            lock.lock();
-            try {
-                paging.readFailed();
-            } finally {
-                lock.unlock();
+    /** Takes the expired references out of memory (dispatch finds them too, but only while a consumer can take messages). */
+    List<MessageReference> takeExpiredLocked(long now) {
+        List<MessageReference> expired = new ArrayList<>();
+        for (TreeSet<MessageReference> waiting : List.of(pending, held)) {
+            for (Iterator<MessageReference> it = waiting.iterator(); it.hasNext(); ) {
+                MessageReference reference = it.next();
+                if (reference.message().data().isExpired(now)) {
+                    it.remove();
+                    releaseLocked(reference);
+                    expired.add(reference);
+                }
             }
-            scheduler.runAt(System.currentTimeMillis() + PAGE_RETRY_MILLIS, this::dispatch);
-            return;
         }
-        withLockThenDispatch(() -> {
-            List<StoredReference> fresh = paging.pageRead(request, page);
-            if (deleted) {
-                return;
-            }
-            long now = System.currentTimeMillis();
-            for (StoredReference stored : fresh) {
-                BrokerMessage message = new BrokerMessage(stored.messageId(), stored.message(), null, null);
-                admitLocked(new MessageReference(message, stored.deliveryCount()), now);
-            }
-        });
+        return expired;
     }
 
-    /** Whether this reference may stay in the store only: a persistent message in a durable queue. */
-    private boolean pageable(MessageReference reference) {
-        return paging != null && reference.message().persistent();
+    /** Whether this message is (or is being) stored for this queue: a persistent message in a durable queue. */
+    private boolean stored(BrokerMessage message) {
+        return storage != null && message.persistent();
     }
 
     /** A reference enters memory: waiting (due or held) and counted against the memory limit. */
-    private void admitLocked(MessageReference reference, long now) {
+    void admitLocked(MessageReference reference, long now) {
         (dueAt(reference) > now ? held : pending).add(reference);
+        if (stored(reference.message())) {
+            storage.admittedLocked(reference);
+        }
         memory.add(reference.message().data().estimatedSize());
         peakResident = Math.max(peakResident, residentLocked());
     }
@@ -280,12 +286,12 @@ final class MessageQueue implements Address {
     /** A reference leaves memory for good: acknowledged, expired, moved away, or its queue deleted. */
     private void releaseLocked(MessageReference reference) {
         memory.release(reference.message().data().estimatedSize());
-        if (pageable(reference)) {
-            paging.left(reference.message().storeId());
+        if (stored(reference.message())) {
+            storage.leftLocked(reference);
         }
     }
 
-    private int residentLocked() {
+    int residentLocked() {
         return pending.size() + held.size();
     }
 
@@ -485,6 +491,9 @@ final class MessageQueue implements Address {
 
     private void deleteLocked() {
         deleted = true;
+        if (storage != null) {
+            storage.clearLocked();
+        }
         pending.forEach(this::releaseLocked);
         held.forEach(this::releaseLocked);
         pending.clear();
@@ -503,31 +512,29 @@ final class MessageQueue implements Address {
         }
     }
 
+    boolean isDeletedLocked() {
+        return deleted;
+    }
+
     private void dispatch() {
         withLockThenDispatch(() -> {
         });
     }
 
-    private void withLockThenDispatch(Runnable change) {
+    /** Runs {@code change} under the lock, dispatches, starts the store reads that are due, then expires what dispatch met. */
+    void withLockThenDispatch(Runnable change) {
         List<MessageReference> expired;
         lock.lock();
         try {
             change.run();
             expired = dispatchLocked();
-            requestPageLocked();
+            if (storage != null && !deleted) {
+                storage.requestReadsLocked(residentLocked());
+            }
         } finally {
             lock.unlock();
         }
         undeliverable.expire(this, expired);
-    }
-
-    /** Asks the pager for the next page when a paging queue is below its low-water mark. */
-    private void requestPageLocked() {
-        if (paging != null && !deleted && paging.shouldRead(residentLocked(), memory.full())) {
-            if (!pager.submit(this::pageIn)) {
-                paging.readFailed();
-            }
-        }
     }
 
     /**
@@ -614,7 +621,7 @@ final class MessageQueue implements Address {
     <T> T withPaging(java.util.function.Function<QueuePaging, T> read) {
         lock.lock();
         try {
-            return read.apply(paging);
+            return read.apply(storage == null ? null : storage.pagingLocked());
         } finally {
             lock.unlock();
         }
@@ -630,13 +637,20 @@ final class MessageQueue implements Address {
         }
     }
 
-    /** Makes sure dispatch runs when the earliest held message becomes due. */
+    /**
+     * Makes sure dispatch runs when the earliest held message becomes due, and when a store read of
+     * delayed messages or an expiry sweep is next due (one due now is started by dispatch itself).
+     */
     private void scheduleWakeUpLocked() {
-        if (held.isEmpty() || deleted) {
+        if (deleted) {
             return;
         }
-        long due = dueAt(held.first());
-        if (wakeUpAt != 0 && wakeUpAt <= due) {
+        long now = System.currentTimeMillis();
+        long due = held.isEmpty() ? Long.MAX_VALUE : dueAt(held.first());
+        if (storage != null) {
+            due = Math.min(due, storage.nextWakeUpLocked(now));
+        }
+        if (due == Long.MAX_VALUE || wakeUpAt != 0 && wakeUpAt <= due) {
             return;
         }
         wakeUpAt = due;
@@ -663,6 +677,36 @@ final class MessageQueue implements Address {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What a browser walks: the in-memory snapshot and, when the queue is paging, where the references
+     * only the store holds begin (null otherwise).
+     */
+    record BrowseView(List<MessageReference> snapshot, QueuePaging.BrowseStart stored,
+                      DelayedDeliveries.BrowseStart delayed) {
+    }
+
+    /** The snapshot and the store's browse starts, taken in one step so that they fit together. */
+    BrowseView browseView() {
+        lock.lock();
+        try {
+            boolean noStore = storage == null || deleted;
+            return new BrowseView(snapshot(), noStore ? null : storage.pagingBrowseStartLocked(),
+                    noStore ? null : storage.delayedBrowseStartLocked());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A cursor on this durable queue's stored references after {@code afterPosition}; may block. */
+    org.messagestore.store.ReferenceCursor openStoreCursor(long afterPosition) {
+        return storage.openCursor(afterPosition);
+    }
+
+    /** Reads this durable queue's delayed references due by {@code upTo} after {@code after}; may block. */
+    ScheduleIndex.Page readDelayed(ScheduleIndex.Key after, long upTo, int max) {
+        return storage.readDelayed(after, upTo, max);
     }
 
     /** Whether the reference still waits in this queue (not delivered, not removed). */

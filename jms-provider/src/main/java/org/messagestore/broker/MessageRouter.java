@@ -1,6 +1,5 @@
 package org.messagestore.broker;
 
-import jakarta.jms.JMSException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -82,13 +81,21 @@ final class MessageRouter {
     /** The store write of {@code routed} failed: nothing arrives. */
     void abandon(Routed routed) {
         for (MessageQueue target : routed.targets()) {
-            target.writeFailed(routed.message());
+            target.writeFailed(routed.message(), false);
         }
     }
 
     /**
-     * A non-transacted send: visible to consumers, and for a persistent message durable, when the
-     * returned future completes.
+     * A non-transacted send: durable, for a persistent message, when the returned future completes.
+     *
+     * <p>Consumers may have it sooner: while its store write is in flight the message already enters
+     * the queues that have room ({@link MessageQueue#arrivedEarly}), so that a consumer can take and
+     * acknowledge it before the write is flushed, and the store drops the add and its removal together
+     * (issue 4, "do not write what is already gone"). This is safe because the store applies batches in
+     * order: the acknowledgement's batch comes after the add's, so it completes only once the message
+     * is durable or elided, and the sender hears of success only then. Should the write fail, the sender
+     * gets the error and the message leaves the queues where it is still waiting; a consumer that took
+     * it already keeps it (the store has nothing to remove).
      */
     CompletableFuture<Void> send(BrokerMessage message, Address address) {
         Routed routed = route(message, address);
@@ -99,16 +106,38 @@ final class MessageRouter {
         }
         CompletableFuture<Void> accepted = new CompletableFuture<>();
         storing(routed);
-        store.apply(work).whenComplete((ignored, failure) -> {
+        // The write is handed to the store before anyone can take the message, so the add precedes any removal.
+        CompletableFuture<Void> write = store.apply(work);
+        List<MessageQueue> early = write.isDone() ? List.of() : enqueueEarly(routed);
+        write.whenComplete((ignored, failure) -> {
+            for (MessageQueue target : routed.targets()) {
+                MessageReference reference = new MessageReference(routed.message(), 0);
+                boolean inEarly = early.contains(target);
+                if (failure != null) {
+                    target.writeFailed(routed.message(), inEarly);
+                } else if (inEarly) {
+                    target.writeCompleted(routed.message());
+                } else {
+                    target.arrived(reference);
+                }
+            }
             if (failure != null) {
-                abandon(routed);
-                JMSException e = StoreCalls.failure("store a persistent message for " + address.name(), failure);
-                accepted.completeExceptionally(e);
+                accepted.completeExceptionally(StoreCalls.failure("store a persistent message for " + address.name(), failure));
             } else {
-                enqueue(routed);
                 accepted.complete(null);
             }
         });
         return accepted;
+    }
+
+    /** The targets that took the message in while its store write is in flight. */
+    private static List<MessageQueue> enqueueEarly(Routed routed) {
+        List<MessageQueue> early = new ArrayList<>(routed.targets().size());
+        for (MessageQueue target : routed.targets()) {
+            if (target.arrivedEarly(new MessageReference(routed.message(), 0))) {
+                early.add(target);
+            }
+        }
+        return early;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoredReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,19 @@ final class PageReader implements AutoCloseable {
         try (ReferenceCursor cursor = store.openCursor(queue, afterPosition)) {
             return cursor.next(max);
         }
+    }
+
+    /**
+     * A cursor on {@code queue}'s stored references after {@code afterPosition}, read on the caller's
+     * thread: a queue browser walks the store beyond its queue's window with it.
+     */
+    ReferenceCursor open(QueueId queue, long afterPosition) {
+        return store.openCursor(queue, afterPosition);
+    }
+
+    /** Reads one page of one of {@code queue}'s schedule indexes (see {@link MessageStore#readScheduled}). */
+    ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
+        return store.readScheduled(index, queue, after, upTo, max);
     }
 
     /** Lets a running read finish, drops queued ones, stops the thread. */

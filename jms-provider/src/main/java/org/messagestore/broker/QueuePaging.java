@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.messagestore.store.MessageStore;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoredReference;
 
 /**
@@ -91,6 +92,25 @@ final class QueuePaging {
     }
 
     /**
+     * A persistent message whose store write is still in flight: returns whether it enters memory now
+     * (the queue is in memory mode and has room). If not, it arrives when the write completes
+     * ({@link #arrived}); if so, {@link #writeCompleted} follows. Either way the write stays counted in
+     * flight until it completes, so paging cannot end while the store may still gain a reference.
+     */
+    boolean admitEarly(long messageId, int resident, boolean memoryFull) {
+        if (active || resident >= window || memoryFull) {
+            return false;
+        }
+        unpositioned.add(messageId);
+        return true;
+    }
+
+    /** The store write of a message {@link #admitEarly} took in completed. */
+    void writeCompleted() {
+        writesInFlight--;
+    }
+
+    /**
      * A persistent store write to this queue completed. Returns whether the reference enters memory
      * now; false when it stays in the store for a later page.
      */
@@ -159,7 +179,9 @@ final class QueuePaging {
         List<StoredReference> fresh = new ArrayList<>(page.size());
         for (StoredReference reference : page) {
             lastPosition = Math.max(lastPosition, reference.position());
-            if (!unpositioned.remove(reference.messageId()) && !lockedByPrepared.contains(reference.messageId())) {
+            // A delayed message waits in the store until due, and enters by DelayedDeliveries' reads.
+            if (!unpositioned.remove(reference.messageId()) && !lockedByPrepared.contains(reference.messageId())
+                    && !ScheduleIndex.DELIVERY_TIME.holds(reference.message())) {
                 fresh.add(reference);
             }
         }
@@ -168,6 +190,16 @@ final class QueuePaging {
             unpositioned.clear();
         }
         return fresh;
+    }
+
+    /**
+     * Whether a stored reference (not a delayed one) is in the store only: the queue is paging, the
+     * cursor has not read it, and it is not in memory. No write completion can bring it in while the
+     * queue pages, so an expired one may be removed from the store.
+     */
+    boolean waitingInStore(StoredReference reference) {
+        return active && reference.position() > lastPosition && !unpositioned.contains(reference.messageId())
+                && !lockedByPrepared.contains(reference.messageId());
     }
 
     private int target(boolean memoryFull) {
@@ -189,5 +221,21 @@ final class QueuePaging {
 
     long pagesRead() {
         return pagesRead;
+    }
+
+    /**
+     * Where a browser finds the references only the store holds: after {@code afterPosition}, except
+     * the ids in {@code unpositioned} (already in memory) and {@code lockedByPrepared} (not available).
+     */
+    record BrowseStart(long afterPosition, Set<Long> unpositioned, Set<Long> lockedByPrepared) {
+
+        boolean skips(long messageId) {
+            return unpositioned.contains(messageId) || lockedByPrepared.contains(messageId);
+        }
+    }
+
+    /** Where a browser created now continues after the in-memory references, or null when not paging. */
+    BrowseStart browseStart() {
+        return active ? new BrowseStart(lastPosition, Set.copyOf(unpositioned), lockedByPrepared) : null;
     }
 }

@@ -2,6 +2,7 @@ package org.messagestore.broker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
 import org.messagestore.store.MessageStore;
@@ -77,12 +78,12 @@ final class UndeliverableRouter {
 
     /**
      * Moves or drops expired messages of {@code from}, without waiting: the store batch completes on a
-     * store thread. If it fails the messages stay in the store, and are found expired again after a
-     * restart.
+     * store thread, and so does the returned future. If it fails the messages stay in the store, and
+     * are found expired again (by a later expiry sweep, or after a restart).
      */
-    void expire(MessageQueue from, List<MessageReference> expired) {
+    CompletableFuture<Void> expire(MessageQueue from, List<MessageReference> expired) {
         if (expired.isEmpty()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         String target = config.expiryPolicyFor(from.name().name()).expiryQueue();
         if (from.isQueueNamed(target)) {
@@ -93,9 +94,9 @@ final class UndeliverableRouter {
                 to == null ? "dropped" : "moved to expiry queue '" + to + "'"));
         if (move.work().isEmpty()) {
             move.afterStored().run();
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        store.apply(move.work()).whenComplete((ignored, failure) -> {
+        return store.apply(move.work()).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 move.afterStored().run();
             } else {

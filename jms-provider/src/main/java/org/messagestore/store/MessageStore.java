@@ -47,6 +47,24 @@ public interface MessageStore extends AutoCloseable {
     ReferenceCursor openCursor(QueueId queue, long afterPosition);
 
     /**
+     * Reads the pending references of one stored queue through one of its {@link ScheduleIndex}es:
+     * those the index holds whose key ({@link ScheduleIndex.Key}: indexed time, then position) is
+     * after {@code after} and whose indexed time is at or before {@code upTo}, in key order, at most
+     * {@code max}, with their current delivery counts.
+     *
+     * <p>What a read sees is what {@link #openCursor} sees: every reference committed before the read
+     * began and not removed, perhaps also later ones. A broker relies on one more property of every
+     * store: positions grow in commit order within a queue, so a reference committed while a read
+     * runs has a key after every key the read returns with the same time.
+     *
+     * <p>Threads: as {@link #openCursor}.
+     *
+     * @param after exclusive lower bound: {@link ScheduleIndex.Key#START} for the whole index, else
+     *              the key of the last reference already read
+     */
+    ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max);
+
+    /**
      * Applies {@code operations} as one atomic batch. Completes normally when the batch is durable, or
      * exceptionally (nothing of the batch applied) when it cannot be.
      */

@@ -7,6 +7,7 @@ import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoredReference;
 
@@ -32,6 +33,11 @@ final class CountingStore implements MessageStore {
     @Override
     public RecoveredState recover() {
         return delegate.recover();
+    }
+
+    @Override
+    public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
+        return delegate.readScheduled(index, queue, after, upTo, max);
     }
 
     @Override

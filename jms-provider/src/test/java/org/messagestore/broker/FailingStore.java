@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 
@@ -26,6 +27,11 @@ final class FailingStore implements MessageStore {
     @Override
     public RecoveredState recover() {
         return delegate.recover();
+    }
+
+    @Override
+    public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
+        return delegate.readScheduled(index, queue, after, upTo, max);
     }
 
     @Override

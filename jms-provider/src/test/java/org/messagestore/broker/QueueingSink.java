@@ -32,4 +32,9 @@ final class QueueingSink implements DeliverySink {
         }
         return next;
     }
+
+    /** The next delivery within {@code millis}, or null: shows that nothing more arrives meanwhile. */
+    Delivery poll(long millis) throws InterruptedException {
+        return deliveries.poll(millis, TimeUnit.MILLISECONDS);
+    }
 }

@@ -1,6 +1,7 @@
 package org.messagestore.store.memory;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.protocol.MessageData;
@@ -18,6 +20,7 @@ import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddDestination;
 import org.messagestore.store.StoreOperation.AddMessage;
@@ -92,6 +95,25 @@ public final class InMemoryStore implements MessageStore {
     }
 
     @Override
+    public synchronized ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after,
+                                                         long upTo, int max) {
+        ensureOpen();
+        QueueReferences refs = references.get(queue);
+        List<StoredReference> page = new ArrayList<>();
+        if (refs == null) {
+            return new ScheduleIndex.Page(page, Long.MAX_VALUE);
+        }
+        for (ScheduleIndex.Key key : refs.schedule(index).tailSet(after, false)) {
+            if (key.time() > upTo || page.size() >= max) {
+                return new ScheduleIndex.Page(page, key.time());
+            }
+            Reference ref = refs.byPosition.get(key.position());
+            page.add(new StoredReference(key.position(), ref.messageId, messages.get(ref.messageId), ref.deliveryCount));
+        }
+        return new ScheduleIndex.Page(page, Long.MAX_VALUE);
+    }
+
+    @Override
     public CompletableFuture<Void> apply(List<StoreOperation> operations) {
         try {
             synchronized (this) {
@@ -136,7 +158,8 @@ public final class InMemoryStore implements MessageStore {
             highestMessageId = Math.max(highestMessageId, add.messageId());
             added.add(add.messageId());
         } else if (op instanceof AddReference ref) {
-            if (references.computeIfAbsent(ref.queue(), q -> new QueueReferences()).add(nextPosition, ref.messageId())) {
+            if (references.computeIfAbsent(ref.queue(), q -> new QueueReferences())
+                    .add(nextPosition, ref.messageId(), messages.get(ref.messageId()))) {
                 nextPosition++;
                 referenceCounts.merge(ref.messageId(), 1, Integer::sum);
             }
@@ -221,30 +244,51 @@ public final class InMemoryStore implements MessageStore {
     /** One reference of a queue; mutable delivery count, guarded by the store. */
     private static final class Reference {
         final long messageId;
+        final MessageData message;
         int deliveryCount;
 
-        Reference(long messageId) {
+        Reference(long messageId, MessageData message) {
             this.messageId = messageId;
+            this.message = message;
         }
     }
 
-    /** The references of one stored queue by position, with an index by message id. */
+    /** The references of one stored queue by position, with an index by message id and the schedule indexes. */
     private static final class QueueReferences {
         final TreeMap<Long, Reference> byPosition = new TreeMap<>();
         final Map<Long, Long> positionOf = new HashMap<>();
+        final Map<ScheduleIndex, TreeSet<ScheduleIndex.Key>> schedules = new EnumMap<>(ScheduleIndex.class);
 
         /** Adds a reference at {@code position} unless the queue holds the message already. */
-        boolean add(long position, long messageId) {
+        boolean add(long position, long messageId, MessageData message) {
             if (positionOf.putIfAbsent(messageId, position) != null) {
                 return false;
             }
-            byPosition.put(position, new Reference(messageId));
+            byPosition.put(position, new Reference(messageId, message));
+            for (ScheduleIndex index : ScheduleIndex.values()) {
+                if (index.holds(message)) {
+                    schedule(index).add(new ScheduleIndex.Key(index.timeOf(message), position));
+                }
+            }
             return true;
         }
 
         boolean remove(long messageId) {
             Long position = positionOf.remove(messageId);
-            return position != null && byPosition.remove(position) != null;
+            Reference ref = position == null ? null : byPosition.remove(position);
+            if (ref == null) {
+                return false;
+            }
+            for (ScheduleIndex index : ScheduleIndex.values()) {
+                if (index.holds(ref.message)) {
+                    schedule(index).remove(new ScheduleIndex.Key(index.timeOf(ref.message), position));
+                }
+            }
+            return true;
+        }
+
+        TreeSet<ScheduleIndex.Key> schedule(ScheduleIndex index) {
+            return schedules.computeIfAbsent(index, i -> new TreeSet<>());
         }
 
         void updateDeliveryCount(long messageId, int deliveryCount) {

@@ -68,7 +68,7 @@ final class EnvironmentOpener {
         });
         if (found != XodusStores.LAYOUT) {
             throw new IOException("data directory " + directory + " holds store layout " + found
-                    + ", this version reads layout " + XodusStores.LAYOUT);
+                    + ", this version reads layout " + XodusStores.LAYOUT + ": " + XodusStores.layoutMismatch(found));
         }
     }
 

@@ -8,6 +8,7 @@ import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.Transaction;
 import org.messagestore.protocol.DestinationName;
+import org.messagestore.protocol.MessageData;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddDestination;
@@ -38,6 +39,7 @@ final class FlushTransaction {
     private final QueueDirectory queues;
     private final StoreStatistics statistics;
     private final PendingAdds pending = new PendingAdds();
+    private final ScheduleIndexWriter schedule;
     private final long highestAtStart;
     private long highestMessageId;
 
@@ -46,6 +48,7 @@ final class FlushTransaction {
         this.stores = stores;
         this.queues = queues;
         this.statistics = statistics;
+        this.schedule = new ScheduleIndexWriter(txn, stores, statistics);
         this.highestAtStart = highestMessageId;
         this.highestMessageId = highestMessageId;
     }
@@ -78,7 +81,8 @@ final class FlushTransaction {
         });
         for (PendingAdds.Reference ref : pending.references()) {
             put(stores.references(), Keys.referenceKey(ref.queueNumber, ref.sequence), Keys.referenceValue(ref.messageId, ref.deliveryCount));
-            put(stores.referenceIndex(), Keys.indexKey(ref.queueNumber, ref.messageId), Keys.longValue(ref.sequence));
+            put(stores.referenceIndex(), Keys.indexKey(ref.queueNumber, ref.messageId), ref.times.indexValue(ref.sequence));
+            schedule.add(ref.queueNumber, ref.sequence, ref.times);
         }
         if (highestMessageId > highestAtStart) {
             put(stores.meta(), HIGHEST_KEY, Keys.longValue(highestMessageId));
@@ -91,7 +95,7 @@ final class FlushTransaction {
 
     private void applyOne(StoreOperation op, EncodedBatch batch, List<Long> added) {
         if (op instanceof AddMessage add) {
-            pending.addMessage(add.messageId(), batch.encoded(add));
+            pending.addMessage(add.messageId(), batch.encoded(add), ScheduledTimes.of(add.message()));
             highestMessageId = Math.max(highestMessageId, add.messageId());
             added.add(add.messageId());
         } else if (op instanceof AddReference ref) {
@@ -143,13 +147,26 @@ final class FlushTransaction {
             return;
         }
         long sequence = queues.takeSequence(txn, number);
-        if (pending.holdsMessage(messageId)) {
-            pending.addReference(queue, new PendingAdds.Reference(number, sequence, messageId));
+        PendingAdds.Message added = pending.message(messageId);
+        if (added != null) {
+            pending.addReference(queue, new PendingAdds.Reference(number, sequence, messageId, added.times));
         } else {
+            ScheduledTimes times = storedTimes(messageId);
             put(stores.references(), Keys.referenceKey(number, sequence), Keys.referenceValue(messageId, 0));
-            put(stores.referenceIndex(), indexKey, Keys.longValue(sequence));
+            put(stores.referenceIndex(), indexKey, times.indexValue(sequence));
+            schedule.add(number, sequence, times);
             retain(messageId);
         }
+    }
+
+    /**
+     * The schedule times of a message stored by an earlier flush. Reading the message is acceptable
+     * here: the broker adds a message and its references in one batch, so only rarer work (a move
+     * to a dead-letter queue, a prepared reference to a message sent earlier) lands on this path.
+     */
+    private ScheduledTimes storedTimes(long messageId) {
+        MessageData message = MessageRecords.read(txn, stores, messageId);
+        return message == null ? ScheduledTimes.NONE : ScheduledTimes.of(message);
     }
 
     private void removeReference(QueueId queue, long messageId) {
@@ -165,10 +182,13 @@ final class FlushTransaction {
             return;
         }
         ByteIterable indexKey = Keys.indexKey(number, messageId);
-        ByteIterable sequence = stores.referenceIndex().get(txn, indexKey);
-        if (sequence != null) {
-            delete(stores.references(), Keys.referenceKey(number, Keys.readLong(sequence, 0)));
+        ByteIterable indexed = stores.referenceIndex().get(txn, indexKey);
+        if (indexed != null) {
+            long sequence = Keys.readLong(indexed, 0);
+            ScheduledTimes times = ScheduledTimes.fromIndexValue(indexed);
+            delete(stores.references(), Keys.referenceKey(number, sequence));
             delete(stores.referenceIndex(), indexKey);
+            schedule.remove(number, sequence, times);
             release(messageId);
         }
     }
@@ -213,6 +233,7 @@ final class FlushTransaction {
             delete(stores.referenceIndex(), Keys.indexKey(number, messageId));
             release(messageId);
         }
+        schedule.dropQueue(number);
     }
 
     /** One more stored reference to a stored message. Absent count = 1 (package-info). */

@@ -26,8 +26,13 @@ import org.slf4j.LoggerFactory;
  * then). When the writer has been idle for {@code idleGcMillis} after flushes that deleted data, it
  * calls {@code env.gc()}, a few rounds in a row, since each pass reclaims part of the dead files.
  *
+ * <p>Full disk: before each flush the writer asks {@link DiskSpaceReserve} whether the disk is low on
+ * space; while it is, batches that store message bodies fail at once with ResourceAllocationException
+ * and the rest (acknowledgements) are still committed, in the space the reserve released.
+ *
  * <p>Threads: {@link #submit} and {@link #close} from any thread; {@link QueueDirectory}, each
- * {@link FlushTransaction} and {@code highestMessageId} are owned by the writer thread.
+ * {@link FlushTransaction}, the {@link DiskSpaceReserve} and {@code highestMessageId} are owned by the
+ * writer thread.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -45,6 +50,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final long idleGcMillis;
     private int idleGcRoundsLeft;
     private final QueueDirectory queues;
+    private final DiskSpaceReserve diskSpace;
     private final LinkedBlockingQueue<EncodedBatch> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object lifecycle = new Object();
@@ -52,7 +58,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private long highestMessageId;
 
     GroupCommitWriter(Environment env, XodusStores stores, StoreStatistics statistics, XodusStoreSettings settings,
-                      String threadSuffix, String description, long highestMessageId, long sequenceFloor) {
+                      DiskSpaceReserve diskSpace, String threadSuffix, String description, long highestMessageId,
+                      long sequenceFloor) {
         this.env = env;
         this.stores = stores;
         this.statistics = statistics;
@@ -61,6 +68,7 @@ final class GroupCommitWriter implements AutoCloseable {
         this.maxBytesPerFlush = settings.maxBytesPerFlush();
         this.idleGcMillis = settings.idleGcMillis();
         this.queues = new QueueDirectory(stores, sequenceFloor);
+        this.diskSpace = diskSpace;
         this.highestMessageId = highestMessageId;
         this.thread = new Thread(this::run, "messagestore-store-writer-" + threadSuffix);
         this.thread.setDaemon(true);
@@ -123,26 +131,45 @@ final class GroupCommitWriter implements AutoCloseable {
                 bytes += next.encodedBytes();
             }
             if (!drained.isEmpty()) {
+                diskSpace.check();
                 flush(drained);
             }
         }
     }
 
-    /** Applies the batches as one transaction; if Xodus fails it, retries each batch on its own. */
+    /**
+     * Applies the batches the disk space admits as one transaction. If Xodus fails it for lack of
+     * space, the store goes low on space and the flush is tried again (without the sends); if it
+     * fails otherwise, each batch is retried on its own.
+     */
     private void flush(List<EncodedBatch> batches) {
+        List<EncodedBatch> admitted = new ArrayList<>(batches.size());
+        for (EncodedBatch batch : batches) {
+            if (diskSpace.admits(batch)) {
+                admitted.add(batch);
+            } else {
+                statistics.batchesFailed.increment();
+                batch.future().completeExceptionally(diskSpace.refusal());
+            }
+        }
+        if (admitted.isEmpty()) {
+            return;
+        }
         try {
-            List<String> problems = commit(batches);
-            for (int i = 0; i < batches.size(); i++) {
-                complete(batches.get(i), problems.get(i));
+            List<String> problems = commit(admitted);
+            for (int i = 0; i < admitted.size(); i++) {
+                complete(admitted.get(i), problems.get(i));
             }
         } catch (RuntimeException | Error e) {
             // Errors too (an OutOfMemoryError while encoding a flush): every queued caller must hear back.
             queues.invalidate();
-            if (batches.size() == 1) {
-                fail(batches.get(0), e);
+            if (diskSpace.wentLowAfter(e)) {
+                flush(admitted);
+            } else if (admitted.size() == 1) {
+                fail(admitted.get(0), e);
             } else {
-                LOG.warn("{}: a flush of {} batches failed ({}); retrying each batch in its own transaction", description, batches.size(), e.toString());
-                batches.forEach(batch -> flush(List.of(batch)));
+                LOG.warn("{}: a flush of {} batches failed ({}); retrying each batch in its own transaction", description, admitted.size(), e.toString());
+                admitted.forEach(batch -> flush(List.of(batch)));
             }
         }
     }

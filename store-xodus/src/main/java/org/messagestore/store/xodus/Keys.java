@@ -37,6 +37,14 @@ final class Keys {
         return new ArrayByteIterable(new BinaryWriter(12).writeInt(queueNumber).writeLong(messageId).toByteArray());
     }
 
+    /**
+     * deliverySchedule and expirySchedule: queue number, indexed time, then sequence, so a queue's
+     * entries are contiguous and in {@link org.messagestore.store.ScheduleIndex.Key} order.
+     */
+    static ByteIterable scheduleKey(int queueNumber, long time, long sequence) {
+        return new ArrayByteIterable(new BinaryWriter(20).writeInt(queueNumber).writeLong(time).writeLong(sequence).toByteArray());
+    }
+
     static ByteIterable referenceValue(long messageId, int deliveryCount) {
         return new ArrayByteIterable(new BinaryWriter(12).writeLong(messageId).writeInt(deliveryCount).toByteArray());
     }

@@ -19,27 +19,35 @@ import org.messagestore.store.QueueId;
  */
 final class PendingAdds {
 
-    /** A message held back, encoded, with how many pending references hold it. */
+    /** A message held back, encoded, with its schedule times and how many pending references hold it. */
     static final class Message {
         final byte[] encoded;
+        final ScheduledTimes times;
         int references;
 
-        Message(byte[] encoded) {
+        Message(byte[] encoded, ScheduledTimes times) {
             this.encoded = encoded;
+            this.times = times;
         }
     }
 
-    /** A reference held back: where it goes (queue number, sequence) and its delivery count. */
+    /**
+     * A reference held back: where it goes (queue number, sequence), the times its message is
+     * indexed under, and its delivery count. Cancelling it cancels its index entries too, since
+     * they are written with it.
+     */
     static final class Reference {
         final int queueNumber;
         final long sequence;
         final long messageId;
+        final ScheduledTimes times;
         int deliveryCount;
 
-        Reference(int queueNumber, long sequence, long messageId) {
+        Reference(int queueNumber, long sequence, long messageId, ScheduledTimes times) {
             this.queueNumber = queueNumber;
             this.sequence = sequence;
             this.messageId = messageId;
+            this.times = times;
         }
     }
 
@@ -53,8 +61,13 @@ final class PendingAdds {
         return messages.containsKey(messageId);
     }
 
-    void addMessage(long messageId, byte[] encoded) {
-        messages.put(messageId, new Message(encoded));
+    /** The message added in this flush under {@code messageId}, or null. */
+    Message message(long messageId) {
+        return messages.get(messageId);
+    }
+
+    void addMessage(long messageId, byte[] encoded, ScheduledTimes times) {
+        messages.put(messageId, new Message(encoded, times));
     }
 
     Reference reference(QueueId queue, long messageId) {

@@ -10,7 +10,7 @@ import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.Transaction;
 
 /**
- * Runs the store's reads (recovery, cursor pages) in short read-only Xodus transactions on the
+ * Runs the store's reads (recovery, cursor pages, schedule pages) in short read-only Xodus transactions on the
  * store's own reader thread ({@code messagestore-store-reader-<dir>}), never on the caller's: a
  * caller that is interrupted inside a Xodus read would close a Xodus file channel and make the
  * environment inoperative (notes/xodus-measurements.md, section 5). Read-only transactions never

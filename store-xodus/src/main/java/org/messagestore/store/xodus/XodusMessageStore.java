@@ -3,12 +3,14 @@ package org.messagestore.store.xodus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import jetbrains.exodus.env.Environment;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * package-info). Writes are group-committed by {@link GroupCommitWriter}; reads run on
  * {@link StoreReader}'s thread. No application thread ever calls into Xodus.
  *
- * <p>Threads: every method may be called from any thread. The store owns two threads,
- * {@code messagestore-store-writer-<dir>} and {@code messagestore-store-reader-<dir>}, both stopped
- * by {@link #close}.
+ * <p>Threads: every method may be called from any thread. The store owns three threads,
+ * {@code messagestore-store-writer-<dir>}, {@code messagestore-store-reader-<dir>} and Xodus's garbage
+ * collector {@code messagestore-store-cleaner-<dir>} ({@link CleanerThread}), all stopped by {@link #close}.
  */
 public final class XodusMessageStore implements MessageStore {
 
@@ -36,16 +38,18 @@ public final class XodusMessageStore implements MessageStore {
     private final Object closeLock = new Object();
     private boolean closed;
 
-    private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings) {
+    private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings,
+                              DiskSpaceReserve diskSpace) {
         this.directory = directory;
-        this.description = "xodus store at " + directory;
+        this.description = describe(directory);
         this.env = env;
         this.stores = stores;
         String suffix = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
+        CleanerThread.rename(env, suffix);
         this.reader = new StoreReader(env, suffix, description);
         long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
         long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
-        this.writer = new GroupCommitWriter(env, stores, statistics, settings, suffix, description, highest, sequenceFloor);
+        this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, suffix, description, highest, sequenceFloor);
     }
 
     /** Opens (creating when absent) the store in {@code directory} with the default settings. */
@@ -59,7 +63,8 @@ public final class XodusMessageStore implements MessageStore {
         try {
             XodusStores stores = XodusStores.open(env);
             EnvironmentOpener.checkLayout(env, stores, dir);
-            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings);
+            DiskSpaceReserve diskSpace = DiskSpaceReserve.open(dir, settings.diskReserveBytes(), describe(dir));
+            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings, diskSpace);
             LOG.info("opened {} ({} MiB log cache, {} KiB log files)", store.description, settings.logCacheBytes() >> 20, settings.logFileSizeKb());
             return store;
         } catch (IOException | RuntimeException e) {
@@ -76,6 +81,14 @@ public final class XodusMessageStore implements MessageStore {
     @Override
     public ReferenceCursor openCursor(QueueId queue, long afterPosition) {
         return XodusReferenceCursor.open(reader, stores, queue, afterPosition);
+    }
+
+    @Override
+    public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(after, "after");
+        return reader.read(txn -> new ScheduleIndexReader(txn, stores).read(index, queue, after, upTo, max));
     }
 
     @Override
@@ -113,6 +126,15 @@ public final class XodusMessageStore implements MessageStore {
     /** How many chunks of large messages are stored. */
     long storedChunkCount() {
         return reader.read(txn -> stores.messageChunks().count(txn));
+    }
+
+    private static String describe(Path directory) {
+        return "xodus store at " + directory;
+    }
+
+    /** How many entries the two schedule indexes hold, over all queues. */
+    long scheduleEntryCount() {
+        return reader.read(txn -> stores.deliverySchedule().count(txn) + stores.expirySchedule().count(txn));
     }
 
     Path directory() {

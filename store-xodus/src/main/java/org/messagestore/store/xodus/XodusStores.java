@@ -4,6 +4,7 @@ import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
 import jetbrains.exodus.env.Transaction;
+import org.messagestore.store.ScheduleIndex;
 
 /**
  * The named Xodus stores that make up a message store (layout in package-info), opened once when
@@ -17,6 +18,8 @@ record XodusStores(
         Store queues,
         Store references,
         Store referenceIndex,
+        Store deliverySchedule,
+        Store expirySchedule,
         Store destinations,
         Store subscriptions,
         Store prepared,
@@ -26,7 +29,8 @@ record XodusStores(
     static final String HIGHEST_MESSAGE_ID = "highestMessageId";
     /** meta key: the layout version of this data directory. */
     static final String LAYOUT_VERSION = "layoutVersion";
-    static final int LAYOUT = 1;
+    /** 2: added deliverySchedule and expirySchedule, and the times in referenceIndex values. */
+    static final int LAYOUT = 2;
 
     static XodusStores open(Environment env) {
         return env.computeInExclusiveTransaction(txn -> new XodusStores(
@@ -36,10 +40,31 @@ record XodusStores(
                 open(env, "queues", txn),
                 open(env, "references", txn),
                 open(env, "referenceIndex", txn),
+                open(env, "deliverySchedule", txn),
+                open(env, "expirySchedule", txn),
                 open(env, "destinations", txn),
                 open(env, "subscriptions", txn),
                 open(env, "prepared", txn),
                 open(env, "meta", txn)));
+    }
+
+    /** The store that holds {@code index}'s entries. */
+    Store schedule(ScheduleIndex index) {
+        return switch (index) {
+            case DELIVERY_TIME -> deliverySchedule;
+            case EXPIRATION -> expirySchedule;
+        };
+    }
+
+    /** Why a data directory of layout {@code found} cannot be opened by this version, and what to do. */
+    static String layoutMismatch(int found) {
+        if (found > LAYOUT) {
+            return "it was written by a newer version of MessageStore; run that version on it";
+        }
+        return "the layout changed: layout 2 indexes delayed and expiring messages (deliverySchedule, expirySchedule), and the "
+                + "delayed and expiring messages of a layout-" + found + " directory are not indexed, so this version would "
+                + "deliver them early or never expire them. Drain its queues with the previous version, or give this broker "
+                + "an empty dataDir";
     }
 
     private static Store open(Environment env, String name, Transaction txn) {

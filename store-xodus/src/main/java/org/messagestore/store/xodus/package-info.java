@@ -4,9 +4,16 @@
  *
  * <h2>Threads</h2>
  * One writer thread ({@code messagestore-store-writer-<dir>}) group-commits all batches; one reader
- * thread ({@code messagestore-store-reader-<dir>}) runs recovery and cursor pages in short
- * read-only transactions. No application thread calls into Xodus, so no application interrupt can
- * close a Xodus file channel.
+ * thread ({@code messagestore-store-reader-<dir>}) runs recovery, cursor pages and schedule reads in short
+ * read-only transactions; Xodus's garbage collector runs on {@code messagestore-store-cleaner-<dir>}
+ * ({@link org.messagestore.store.xodus.CleanerThread}). No application thread calls into Xodus, so no
+ * application interrupt can close a Xodus file channel.
+ *
+ * <h2>Disk space</h2>
+ * Beside the {@code .xd} log files the directory holds {@code messagestore-xodus.properties} (the log
+ * file size it was created with) and {@code messagestore-space-reserve}, space kept back so that
+ * acknowledgements still work when the disk fills up
+ * ({@link org.messagestore.store.xodus.DiskSpaceReserve}).
  *
  * <h2>Key layout</h2>
  * All stores are {@code WITHOUT_DUPLICATES} B+trees; numbers are big-endian (unsigned byte order =
@@ -28,13 +35,26 @@
  *     a queue's pending references, contiguous and in arrival order; a cursor pages them with
  *     range seeks</td></tr>
  * <tr><td>{@code referenceIndex}</td><td>queue number (4) | message id (8)</td><td>sequence (8): makes
- *     RemoveReference and UpdateDeliveryCount a point lookup</td></tr>
+ *     RemoveReference and UpdateDeliveryCount a point lookup. For a reference in a schedule index:
+ *     sequence (8) | delivery time (8) | expiration (8), each time -1 when that index does not hold it,
+ *     so removing the reference deletes its index entries without reading the message; see
+ *     {@link org.messagestore.store.xodus.ScheduledTimes}</td></tr>
+ * <tr><td>{@code deliverySchedule}</td><td>queue number (4) | JMSDeliveryTime (8) | sequence (8)</td><td>empty:
+ *     the references {@link org.messagestore.store.ScheduleIndex#DELIVERY_TIME} holds (delayed messages), in
+ *     {@link org.messagestore.store.ScheduleIndex.Key} order; message id and delivery count are read from
+ *     {@code references} by queue number | sequence</td></tr>
+ * <tr><td>{@code expirySchedule}</td><td>queue number (4) | JMSExpiration (8) | sequence (8)</td><td>empty: the
+ *     same for {@link org.messagestore.store.ScheduleIndex#EXPIRATION} (messages that expire)</td></tr>
  * <tr><td>{@code destinations}</td><td>kind tag (1) | name (length-prefixed UTF-8)</td><td>empty</td></tr>
  * <tr><td>{@code subscriptions}</td><td>subscription's QueueId value (UTF-8)</td><td>durable subscription record</td></tr>
  * <tr><td>{@code prepared}</td><td>Xid: format id (4) | gtrid | bqual (length-prefixed)</td><td>the prepared work
  *     (operations, messages included); applied by CommitPrepared, dropped by RollbackPrepared</td></tr>
- * <tr><td>{@code meta}</td><td>{@code highestMessageId}, {@code layoutVersion} (UTF-8)</td><td>long, int</td></tr>
+ * <tr><td>{@code meta}</td><td>{@code highestMessageId}, {@code layoutVersion} (UTF-8)</td><td>long, int
+ *     (layout 2 since the schedule stores; a directory of another layout is refused at open)</td></tr>
  * </table>
+ * Schedule times are indexed as written, except that a negative one is indexed as 0, so that every
+ * stored time is non-negative and byte order stays numeric order. A message in neither schedule index
+ * (no delivery delay, no expiration) costs no schedule write, and its referenceIndex value stays 8 bytes.
  * A reference's sequence is its {@link org.messagestore.store.StoredReference#position() position}:
  * a cursor resumes after it with one range seek. Next sequence numbers are not stored: the writer
  * finds a queue's last sequence with one reverse seek the first time it appends to it, and never goes

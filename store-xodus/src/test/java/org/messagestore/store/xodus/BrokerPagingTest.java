@@ -23,6 +23,7 @@ import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
+import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoredReference;
 
@@ -107,6 +108,11 @@ class BrokerPagingTest {
         @Override
         public RecoveredState recover() {
             return delegate.recover();
+        }
+
+        @Override
+        public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
+            return delegate.readScheduled(index, queue, after, upTo, max);
         }
 
         @Override

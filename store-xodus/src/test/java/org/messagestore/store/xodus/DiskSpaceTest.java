@@ -60,7 +60,7 @@ class DiskSpaceTest {
 
     @Test
     void spaceIsReclaimedAfterABacklogIsDrainedAndWritesStop() throws IOException {
-        XodusStoreSettings settings = new XodusStoreSettings(16 << 20, 512, 10_000, 8 << 20, 200);
+        XodusStoreSettings settings = new XodusStoreSettings(16 << 20, 512, 10_000, 8 << 20, 200, 8L << 20);
         try (XodusMessageStore store = XodusMessageStore.open(dir, settings)) {
             List<Long> sent = new ArrayList<>();
             for (long id = 1; id <= 200; id++) {

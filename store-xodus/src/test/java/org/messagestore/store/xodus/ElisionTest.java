@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,31 +32,15 @@ class ElisionTest {
             long putBefore = stats.keysPut();
             long flushesBefore = stats.flushes();
 
-            // Hold the writer thread in the completion of a first batch, so the send and the ack queue
-            // up behind it and are drained into one flush.
-            // If the first batch completes before the callback is attached, the callback runs on this
-            // thread instead and holds nothing: then try again.
-            CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch writerHeld;
-            CompletableFuture<Void> gate;
-            do {
-                CountDownLatch held = new CountDownLatch(1);
-                gate = store.apply(List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)))
-                        .thenRun(() -> {
-                            if (Thread.currentThread().getName().startsWith("messagestore-store-writer")) {
-                                held.countDown();
-                                awaitQuietly(release);
-                            }
-                        });
-                writerHeld = held;
-            } while (gate.isDone() && writerHeld.getCount() == 1);
-            assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Void> send = store.apply(TestMessages.send(ORDERS_QUEUE, 1));
-            CompletableFuture<Void> ack = store.apply(TestMessages.ack(ORDERS_QUEUE, 1));
-            assertThat(send).isNotDone();
-            release.countDown();
-
-            CompletableFuture.allOf(gate, send, ack).get(10, TimeUnit.SECONDS);
+            // Hold the writer, so that the send and the ack queue up behind it and go into one flush.
+            CompletableFuture<Void> send;
+            CompletableFuture<Void> ack;
+            try (HeldWriter held = HeldWriter.hold(store)) {
+                send = store.apply(TestMessages.send(ORDERS_QUEUE, 1));
+                ack = store.apply(TestMessages.ack(ORDERS_QUEUE, 1));
+                assertThat(send).isNotDone();
+            }
+            CompletableFuture.allOf(send, ack).get(10, TimeUnit.SECONDS);
             assertThat(stats.elidedReferences()).isEqualTo(1);
             assertThat(stats.elidedMessages()).isEqualTo(1);
             // the gate's flush(es), then send+ack together, which write only the highest message id
@@ -104,14 +87,6 @@ class ElisionTest {
             assertThat(readAll(store, ORDERS_QUEUE, 100)).isEmpty();
             assertThat(store.storedMessageCount()).isZero();
             assertThat(store.statistics().elidedMessages()).isPositive();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

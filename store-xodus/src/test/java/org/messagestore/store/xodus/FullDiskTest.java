@@ -1,9 +1,7 @@
 package org.messagestore.store.xodus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.messagestore.store.xodus.StoreTesting.ids;
-import static org.messagestore.store.xodus.StoreTesting.open;
 import static org.messagestore.store.xodus.StoreTesting.readAll;
 import static org.messagestore.store.xodus.TestMessages.ORDERS_QUEUE;
 
@@ -29,26 +27,24 @@ import org.messagestore.store.StoreOperation;
  */
 class FullDiskTest {
 
+    /** Small enough for a 5 MB disk: sends are refused once less than this is left. */
+    private static final XodusStoreSettings SETTINGS = XodusStoreSettings.defaults().withDiskReserveBytes(512 * 1024);
+
     @TempDir
     Path dir;
+    private SmallDisk disk;
     private Path mount;
-    private boolean mounted;
 
     @BeforeEach
     void mountSmallTmpfs() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount a small tmpfs; skipped");
-        mount = Files.createDirectory(dir.resolve("small-disk"));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, "cannot mount a tmpfs here (" + output.strip() + "); skipped");
-        mounted = true;
+        disk = SmallDisk.mount(dir, "5m");
+        mount = disk.root();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted) {
-            new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        if (disk != null) {
+            disk.close();
         }
     }
 
@@ -58,7 +54,7 @@ class FullDiskTest {
         Path filler = Files.write(mount.resolve("filler"), new byte[1 << 20]);
         List<Long> committed = new ArrayList<>();
         Throwable failure = null;
-        try (XodusMessageStore store = open(data)) {
+        try (XodusMessageStore store = XodusMessageStore.open(data, SETTINGS)) {
             for (long id = 1; id <= 100_000 && failure == null; id++) {
                 List<StoreOperation> send = List.of(new StoreOperation.AddMessage(id, TestMessages.sized(16 * 1024)),
                         new StoreOperation.AddReference(ORDERS_QUEUE, id));
@@ -84,7 +80,7 @@ class FullDiskTest {
         }
         Path copy = dir.resolve("copy");
         copyTree(data, copy);
-        try (XodusMessageStore store = open(copy)) {
+        try (XodusMessageStore store = XodusMessageStore.open(copy, SETTINGS)) {
             assertThat(ids(readAll(store, ORDERS_QUEUE, 100))).containsExactlyElementsOf(committed);
         }
     }
