@@ -18,7 +18,8 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * over TCP, so that killing the broker cuts every client off mid-call. Each runs on its own thread with
  * its own connection and writes what it does to a {@link ClientJournal}.
  *
- * <p>Producers: plain persistent sends to a random one of {@link #QUEUES}, and local transactions of 2-6
+ * <p>Producers: plain persistent sends to a random one of {@link #QUEUES} (one in four with a short
+ * delivery delay, so it waits in the store's delivery-time index), and local transactions of 2-6
  * persistent sends (each to a random queue) that are committed
  * (or, one in six, rolled back). Consumers: CLIENT_ACKNOWLEDGE sessions that acknowledge batches of 1-5
  * (or, one in ten, {@code recover()} instead), and transacted sessions that commit batches of 1-5 (or,
@@ -27,6 +28,8 @@ import org.messagestore.client.MessageStoreConnectionFactory;
 final class CrashClients implements AutoCloseable {
 
     static final String ID = "crashId";
+    /** Short enough that a restarted broker finds every delayed message due before its drain ends. */
+    static final long DELIVERY_DELAY_MILLIS = 100;
     static final String TX = "crashTx";
     /** Consumers read the first two; the third only fills up, so that a kill finds a backlog to lose. */
     static final List<String> QUEUES = List.of("crash.a", "crash.b", "crash.backlog");
@@ -133,6 +136,7 @@ final class CrashClients implements AutoCloseable {
             String id = name + "-" + seq;
             Message message = session.createTextMessage("body of " + id);
             message.setStringProperty(ID, id);
+            producer.setDeliveryDelay(seq % 4 == 0 ? DELIVERY_DELAY_MILLIS : 0);
             journal.sendPending(id, null);
             producer.send(session.createQueue(randomQueue()), message);
             journal.sent(id);
