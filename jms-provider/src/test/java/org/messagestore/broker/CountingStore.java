@@ -1,25 +1,21 @@
 package org.messagestore.broker;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.messagestore.store.ForwardingMessageStore;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
-import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
-import org.messagestore.store.ScheduleIndex;
-import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoredReference;
 
 /** A store that counts the references its cursors return, over another store (which it does not close). */
-final class CountingStore implements MessageStore {
+final class CountingStore extends ForwardingMessageStore {
 
-    private final MessageStore delegate;
     private final AtomicLong referencesRead = new AtomicLong();
     private final AtomicLong pagesRead = new AtomicLong();
 
     CountingStore(MessageStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     long referencesRead() {
@@ -28,16 +24,6 @@ final class CountingStore implements MessageStore {
 
     long pagesRead() {
         return pagesRead.get();
-    }
-
-    @Override
-    public RecoveredState recover() {
-        return delegate.recover();
-    }
-
-    @Override
-    public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
-        return delegate.readScheduled(index, queue, after, upTo, max);
     }
 
     @Override
@@ -57,16 +43,6 @@ final class CountingStore implements MessageStore {
                 cursor.close();
             }
         };
-    }
-
-    @Override
-    public CompletableFuture<Void> apply(List<StoreOperation> operations) {
-        return delegate.apply(operations);
-    }
-
-    @Override
-    public boolean survivesRestart() {
-        return delegate.survivesRestart();
     }
 
     @Override

@@ -4,11 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.messagestore.store.ForwardingMessageStore;
 import org.messagestore.store.MessageStore;
-import org.messagestore.store.QueueId;
-import org.messagestore.store.RecoveredState;
-import org.messagestore.store.ReferenceCursor;
-import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
 
 /**
@@ -16,17 +13,16 @@ import org.messagestore.store.StoreOperation;
  * group-committing store holds the batches that wait for the writer's next flush: a held batch is
  * applied and completed, in order, when the test opens the gate, or fails unapplied.
  */
-final class GatedStore implements MessageStore {
+final class GatedStore extends ForwardingMessageStore {
 
     private record Held(List<StoreOperation> operations, CompletableFuture<Void> completion) {
     }
 
-    private final MessageStore delegate;
     private final Deque<Held> held = new ArrayDeque<>();
     private boolean closed;
 
     GatedStore(MessageStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     synchronized void closeGate() {
@@ -76,26 +72,6 @@ final class GatedStore implements MessageStore {
         CompletableFuture<Void> completion = new CompletableFuture<>();
         held.add(new Held(operations, completion));
         return completion;
-    }
-
-    @Override
-    public RecoveredState recover() {
-        return delegate.recover();
-    }
-
-    @Override
-    public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
-        return delegate.readScheduled(index, queue, after, upTo, max);
-    }
-
-    @Override
-    public ReferenceCursor openCursor(QueueId queue, long afterPosition) {
-        return delegate.openCursor(queue, afterPosition);
-    }
-
-    @Override
-    public boolean survivesRestart() {
-        return delegate.survivesRestart();
     }
 
     @Override

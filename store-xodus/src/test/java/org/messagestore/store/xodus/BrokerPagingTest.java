@@ -19,12 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
 import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.store.ForwardingMessageStore;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
-import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
-import org.messagestore.store.ScheduleIndex;
-import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoredReference;
 
 /**
@@ -97,22 +95,11 @@ class BrokerPagingTest {
     }
 
     /** Counts the references cursors return; does not close the store it wraps. */
-    private static final class CountingStore implements MessageStore {
-        final MessageStore delegate;
+    private static final class CountingStore extends ForwardingMessageStore {
         final AtomicLong read = new AtomicLong();
 
         CountingStore(MessageStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public RecoveredState recover() {
-            return delegate.recover();
-        }
-
-        @Override
-        public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
-            return delegate.readScheduled(index, queue, after, upTo, max);
+            super(delegate);
         }
 
         @Override
@@ -131,11 +118,6 @@ class BrokerPagingTest {
                     cursor.close();
                 }
             };
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> apply(List<StoreOperation> operations) {
-            return delegate.apply(operations);
         }
 
         @Override
