@@ -35,7 +35,9 @@ import org.messagestore.store.xodus.XodusMessageStore;
  * left after a collection (MemoryPoolMXBean collection usage), which is what the broker really holds.
  *
  * <p>Producers and consumers use transacted sessions that commit every {@value #BATCH} messages (one
- * fsync per batch). Not a test: run it by hand, e.g. with -Xmx512m (see the main method's args).
+ * fsync per batch). With a delivery delay, every message is sent delayed: the backlog then waits in
+ * the store's delivery-time index, not in the queue's memory, and is read in as it becomes due. Not a
+ * test: run it by hand, e.g. with -Xmx512m (see the main method's args).
  */
 public final class BacklogBenchmark {
 
@@ -47,12 +49,22 @@ public final class BacklogBenchmark {
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
 
-    /** Args: [messages, default 2,000,000] [restart backlog, default 1,000,000] [body bytes, default 1024]. */
+    private final long deliveryDelayMillis;
+
+    private BacklogBenchmark(long deliveryDelayMillis) {
+        this.deliveryDelayMillis = deliveryDelayMillis;
+    }
+
+    /**
+     * Args: [messages, default 2,000,000] [restart backlog, default 1,000,000] [body bytes, default 1024]
+     * [delivery delay in seconds, default 0].
+     */
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int restartBacklog = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int size = args.length > 2 ? Integer.parseInt(args[2]) : 1024;
-        new BacklogBenchmark().run(messages, restartBacklog, size);
+        long delaySeconds = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        new BacklogBenchmark(TimeUnit.SECONDS.toMillis(delaySeconds)).run(messages, restartBacklog, size);
     }
 
     private void run(int messages, int restartBacklog, int size) throws Exception {
@@ -63,8 +75,8 @@ public final class BacklogBenchmark {
             return t;
         });
         sampler.scheduleAtFixedRate(this::sampleHeap, 0, 50, TimeUnit.MILLISECONDS);
-        System.out.printf("backlog benchmark: %,d x %d B persistent, %d producers, %d consumers, max heap %d MiB, dir %s%n",
-                messages, size, PRODUCERS, CONSUMERS, Runtime.getRuntime().maxMemory() >> 20, dir);
+        System.out.printf("backlog benchmark: %,d x %d B persistent, delivery delay %d ms, %d producers, %d consumers, max heap %d MiB, dir %s%n",
+                messages, size, deliveryDelayMillis, PRODUCERS, CONSUMERS, Runtime.getRuntime().maxMemory() >> 20, dir);
         try {
             String name = "bench";
             try (XodusMessageStore store = XodusMessageStore.open(dir.resolve("data"));
@@ -73,6 +85,8 @@ public final class BacklogBenchmark {
                 long t0 = System.nanoTime();
                 parallel(PRODUCERS, messages, (session, count) -> produce(session, count, size), name);
                 report("send", messages, t0);
+                System.out.printf("heap after the send: max used (sampled) %d MiB, max after GC %d MiB%n",
+                        peakUsed.get() >> 20, peakAfterGc.get() >> 20);
                 t0 = System.nanoTime();
                 parallel(CONSUMERS, messages, this::consume, name);
                 report("drain", messages, t0);
@@ -113,7 +127,7 @@ public final class BacklogBenchmark {
     }
 
     /** Runs {@code work} on {@code threads} connections, splitting {@code total} between them. */
-    private static void parallel(int threads, int total, Work work, String broker) throws Exception {
+    private void parallel(int threads, int total, Work work, String broker) throws Exception {
         List<Thread> running = new ArrayList<>();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -137,9 +151,10 @@ public final class BacklogBenchmark {
         }
     }
 
-    private static void produce(Session session, int count, int size) throws JMSException {
+    private void produce(Session session, int count, int size) throws JMSException {
         MessageProducer producer = session.createProducer(session.createQueue(QUEUE));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        producer.setDeliveryDelay(deliveryDelayMillis);
         byte[] body = new byte[size];
         for (int i = 0; i < count; i++) {
             BytesMessage message = session.createBytesMessage();
