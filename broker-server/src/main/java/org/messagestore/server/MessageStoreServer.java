@@ -48,7 +48,7 @@ public final class MessageStoreServer implements AutoCloseable {
     public static MessageStoreServer start(ServerConfig config) throws InvalidConfigException, JMSException {
         var brokerConfig = config.brokerConfig();
         config.checkTls();
-        MessageStore store = MessageStores.openDefault(config.dataDir());
+        MessageStore store = openStore(config);
         Broker broker = null;
         try {
             broker = Broker.start(brokerConfig.withStore(store));
@@ -64,6 +64,15 @@ public final class MessageStoreServer implements AutoCloseable {
             }
             store.close();
             throw e;
+        }
+    }
+
+    /** The default store on the data directory, with the {@code store.*} settings; a setting it rejects is a config error. */
+    private static MessageStore openStore(ServerConfig config) throws InvalidConfigException {
+        try {
+            return MessageStores.openDefault(config.dataDir(), config.storeSettings());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.messagestore.server;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.messagestore.broker.BrokerConfig;
 import org.messagestore.broker.security.AccessRules;
@@ -22,6 +23,7 @@ import org.messagestore.transport.tcp.TlsOptions;
  * @param host            {@link ConfigKey#HOST}
  * @param port            {@link ConfigKey#PORT}; 0 for any free port
  * @param dataDir         {@link ConfigKey#DATA_DIR}
+ * @param storeSettings   the {@code store.*} keys that are set, without the prefix, for the store provider
  * @param heartbeatMillis {@link ConfigKey#HEARTBEAT_MILLIS}
  * @param maxFrameBytes   {@link ConfigKey#MAX_FRAME_BYTES}
  * @param autoCreateDestinations {@link ConfigKey#AUTO_CREATE_DESTINATIONS}
@@ -41,6 +43,7 @@ public record ServerConfig(
         String host,
         int port,
         Path dataDir,
+        Map<String, String> storeSettings,
         int heartbeatMillis,
         int maxFrameBytes,
         boolean autoCreateDestinations,
@@ -58,6 +61,7 @@ public record ServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(redelivery, "redelivery");
+        storeSettings = Map.copyOf(storeSettings);
         queues = List.copyOf(queues);
         topics = List.copyOf(topics);
     }

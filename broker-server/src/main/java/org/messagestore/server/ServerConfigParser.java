@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.messagestore.broker.RedeliveryPolicy;
 import org.messagestore.transport.tcp.TlsOptions;
 
@@ -30,6 +32,7 @@ final class ServerConfigParser {
                 parser.name(ConfigKey.HOST),
                 parser.integer(ConfigKey.PORT, 0, 65_535),
                 parser.path(ConfigKey.DATA_DIR),
+                parser.storeSettings(),
                 parser.integer(ConfigKey.HEARTBEAT_MILLIS, 1, Integer.MAX_VALUE),
                 parser.integer(ConfigKey.MAX_FRAME_BYTES, MIN_FRAME_BYTES, Integer.MAX_VALUE),
                 parser.bool(ConfigKey.AUTO_CREATE_DESTINATIONS),
@@ -93,6 +96,17 @@ final class ServerConfigParser {
             throw invalid(key, "must not be empty");
         }
         return text;
+    }
+
+    /** The {@code store.*} keys with a value, for the store provider (which checks what they mean). */
+    private Map<String, String> storeSettings() throws InvalidConfigException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("diskReserveMb", String.valueOf(integer(ConfigKey.STORE_DISK_RESERVE_MB, 0, Integer.MAX_VALUE)));
+        String logCache = optional(ConfigKey.STORE_LOG_CACHE_MB);
+        if (logCache != null) {
+            settings.put("logCacheMb", String.valueOf(integer(ConfigKey.STORE_LOG_CACHE_MB, 1, Integer.MAX_VALUE)));
+        }
+        return settings;
     }
 
     private int integer(ConfigKey key, int min, int max) throws InvalidConfigException {

@@ -50,6 +50,15 @@ class MessageStoreServerTest {
     }
 
     @Test
+    void storeKeysReachTheStore() throws Exception {
+        try (MessageStoreServer server = MessageStoreServer.start(config(Map.of("store.diskReserveMb", "1", "store.logCacheMb", "16")))) {
+            assertThat(Files.size(dataDir.resolve("messagestore-space-reserve"))).isEqualTo(1L << 20);
+        }
+        assertThatThrownBy(() -> MessageStoreServer.start(config(Map.of("store.logCacheMb", "lots"))))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("store.logCacheMb");
+    }
+
+    @Test
     void usersAndAccessRulesFilesSecureTheBroker() throws Exception {
         Path users = dataDir.resolve("users.properties");
         Files.writeString(users, "app = " + PasswordHash.of("secret".toCharArray(), PasswordHash.MIN_ITERATIONS).encoded()

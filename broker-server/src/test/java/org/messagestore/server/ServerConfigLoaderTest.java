@@ -30,6 +30,7 @@ class ServerConfigLoaderTest {
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(61616);
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.storeSettings()).containsExactly(Map.entry("diskReserveMb", "8"));
         assertThat(config.heartbeatMillis()).isEqualTo(10_000);
         assertThat(config.maxFrameBytes()).isEqualTo(100 * 1024 * 1024);
         assertThat(config.autoCreateDestinations()).isTrue();
@@ -48,6 +49,8 @@ class ServerConfigLoaderTest {
                 host = 0.0.0.0
                 port = 5445
                 dataDir = /var/lib/messagestore
+                store.diskReserveMb = 64
+                store.logCacheMb = 128
                 heartbeatMillis = 2000
                 maxFrameBytes = 1048576
                 autoCreateDestinations = false
@@ -68,6 +71,7 @@ class ServerConfigLoaderTest {
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(5445);
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/messagestore"));
+        assertThat(config.storeSettings()).containsOnly(Map.entry("diskReserveMb", "64"), Map.entry("logCacheMb", "128"));
         assertThat(config.tcpOptions().heartbeatMillis()).isEqualTo(2000);
         assertThat(config.tcpOptions().maxFrameBytes()).isEqualTo(1_048_576);
         assertThat(config.autoCreateDestinations()).isFalse();

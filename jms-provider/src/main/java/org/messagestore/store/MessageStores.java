@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.messagestore.store.memory.InMemoryStore;
 
@@ -14,17 +15,25 @@ public final class MessageStores {
     }
 
     public static MessageStore openDefault(Path dataDirectory) {
+        return openDefault(dataDirectory, Map.of());
+    }
+
+    /**
+     * Opens the default store with {@code settings} (see {@link StoreProvider#open(Path, Map)}); the
+     * in-memory store, used when no provider is present, has none and ignores them.
+     */
+    public static MessageStore openDefault(Path dataDirectory, Map<String, String> settings) {
         ClassLoader loader = MessageStores.class.getClassLoader();
         return ServiceLoader.load(StoreProvider.class, loader).stream()
                 .map(ServiceLoader.Provider::get)
                 .max(Comparator.comparingInt(StoreProvider::priority))
-                .map(provider -> open(provider, dataDirectory))
+                .map(provider -> open(provider, dataDirectory, settings))
                 .orElseGet(InMemoryStore::new);
     }
 
-    private static MessageStore open(StoreProvider provider, Path dataDirectory) {
+    private static MessageStore open(StoreProvider provider, Path dataDirectory, Map<String, String> settings) {
         try {
-            return provider.open(dataDirectory);
+            return provider.open(dataDirectory, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "store '" + provider.name() + "' cannot open data directory " + dataDirectory + ": " + e.getMessage(), e);

@@ -39,6 +39,10 @@ public record XodusStoreSettings(long logCacheBytes, int logFileSizeKb, int maxO
         return new XodusStoreSettings(logCacheBytes, kb, maxOperationsPerFlush, maxBytesPerFlush, idleGcMillis, diskReserveBytes);
     }
 
+    public XodusStoreSettings withLogCacheBytes(long bytes) {
+        return new XodusStoreSettings(bytes, logFileSizeKb, maxOperationsPerFlush, maxBytesPerFlush, idleGcMillis, diskReserveBytes);
+    }
+
     public XodusStoreSettings withDiskReserveBytes(long bytes) {
         return new XodusStoreSettings(logCacheBytes, logFileSizeKb, maxOperationsPerFlush, maxBytesPerFlush, idleGcMillis, bytes);
     }
