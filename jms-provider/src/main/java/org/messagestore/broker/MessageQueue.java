@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 import jakarta.jms.InvalidDestinationException;
 import org.messagestore.protocol.DestinationName;
 import org.messagestore.store.QueueId;
-import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoreOperation;
 
 /**
@@ -666,24 +665,20 @@ final class MessageQueue implements Address {
     }
 
     /** The references waiting in this queue, due or held, in delivery order: a browser's snapshot. */
-    List<MessageReference> snapshot() {
-        lock.lock();
-        try {
-            List<MessageReference> all = new ArrayList<>(pending.size() + held.size());
-            all.addAll(pending);
-            all.addAll(held);
-            all.sort(MessageReference.DISPATCH_ORDER);
-            return all;
-        } finally {
-            lock.unlock();
-        }
+    private List<MessageReference> snapshotLocked() {
+        List<MessageReference> all = new ArrayList<>(pending.size() + held.size());
+        all.addAll(pending);
+        all.addAll(held);
+        all.sort(MessageReference.DISPATCH_ORDER);
+        return all;
     }
 
     /**
-     * What a browser walks: the in-memory snapshot and, when the queue is paging, where the references
-     * only the store holds begin (null otherwise).
+     * What a browser walks: the in-memory snapshot, then (for a durable queue) what its storage holds:
+     * the references beyond the window when the queue is paging ({@code stored}, else null) and the
+     * delayed ones waiting in the store ({@code delayed}).
      */
-    record BrowseView(List<MessageReference> snapshot, QueuePaging.BrowseStart stored,
+    record BrowseView(List<MessageReference> snapshot, QueueStorage storage, QueuePaging.BrowseStart stored,
                       DelayedDeliveries.BrowseStart delayed) {
     }
 
@@ -691,22 +686,14 @@ final class MessageQueue implements Address {
     BrowseView browseView() {
         lock.lock();
         try {
-            boolean noStore = storage == null || deleted;
-            return new BrowseView(snapshot(), noStore ? null : storage.pagingBrowseStartLocked(),
-                    noStore ? null : storage.delayedBrowseStartLocked());
+            if (storage == null || deleted) {
+                return new BrowseView(snapshotLocked(), null, null, null);
+            }
+            return new BrowseView(snapshotLocked(), storage, storage.pagingBrowseStartLocked(),
+                    storage.delayedBrowseStartLocked());
         } finally {
             lock.unlock();
         }
-    }
-
-    /** A cursor on this durable queue's stored references after {@code afterPosition}; may block. */
-    org.messagestore.store.ReferenceCursor openStoreCursor(long afterPosition) {
-        return storage.openCursor(afterPosition);
-    }
-
-    /** Reads this durable queue's delayed references due by {@code upTo} after {@code after}; may block. */
-    ScheduleIndex.Page readDelayed(ScheduleIndex.Key after, long upTo, int max) {
-        return storage.readDelayed(after, upTo, max);
     }
 
     /** Whether the reference still waits in this queue (not delivered, not removed). */

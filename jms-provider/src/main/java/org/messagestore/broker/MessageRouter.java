@@ -108,17 +108,17 @@ final class MessageRouter {
         storing(routed);
         // The write is handed to the store before anyone can take the message, so the add precedes any removal.
         CompletableFuture<Void> write = store.apply(work);
-        List<MessageQueue> early = write.isDone() ? List.of() : enqueueEarly(routed);
+        boolean[] takenEarly = write.isDone() ? new boolean[routed.targets().size()] : enqueueEarly(routed);
         write.whenComplete((ignored, failure) -> {
-            for (MessageQueue target : routed.targets()) {
-                MessageReference reference = new MessageReference(routed.message(), 0);
-                boolean inEarly = early.contains(target);
+            for (int i = 0; i < takenEarly.length; i++) {
+                MessageQueue target = routed.targets().get(i);
+                boolean inEarly = takenEarly[i];
                 if (failure != null) {
                     target.writeFailed(routed.message(), inEarly);
                 } else if (inEarly) {
                     target.writeCompleted(routed.message());
                 } else {
-                    target.arrived(reference);
+                    target.arrived(new MessageReference(routed.message(), 0));
                 }
             }
             if (failure != null) {
@@ -130,14 +130,12 @@ final class MessageRouter {
         return accepted;
     }
 
-    /** The targets that took the message in while its store write is in flight. */
-    private static List<MessageQueue> enqueueEarly(Routed routed) {
-        List<MessageQueue> early = new ArrayList<>(routed.targets().size());
-        for (MessageQueue target : routed.targets()) {
-            if (target.arrivedEarly(new MessageReference(routed.message(), 0))) {
-                early.add(target);
-            }
+    /** Which targets (by index) took the message in while its store write is in flight. */
+    private static boolean[] enqueueEarly(Routed routed) {
+        boolean[] takenEarly = new boolean[routed.targets().size()];
+        for (int i = 0; i < takenEarly.length; i++) {
+            takenEarly[i] = routed.targets().get(i).arrivedEarly(new MessageReference(routed.message(), 0));
         }
-        return early;
+        return takenEarly;
     }
 }

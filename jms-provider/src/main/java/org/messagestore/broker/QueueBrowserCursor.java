@@ -44,6 +44,8 @@ final class QueueBrowserCursor {
     private final MessageQueue queue;
     private final MessageFilter filter;
     private List<MessageReference> snapshot;
+    /** The queue's storage, where the store parts are read; null for a queue that is not durable. */
+    private final QueueStorage storage;
     private int position;
     /** Where the store part starts and what it skips; null when there is none, or it is done. */
     private QueuePaging.BrowseStart stored;
@@ -62,6 +64,7 @@ final class QueueBrowserCursor {
         this.filter = filter;
         MessageQueue.BrowseView view = queue.browseView();
         this.snapshot = view.snapshot();
+        this.storage = view.storage();
         this.stored = view.stored();
         this.storedAfter = stored == null ? 0 : stored.afterPosition();
         this.delayed = view.delayed();
@@ -114,7 +117,7 @@ final class QueueBrowserCursor {
             finishStored();
             return;
         }
-        try (ReferenceCursor cursor = queue.openStoreCursor(storedAfter)) {
+        try (ReferenceCursor cursor = storage.openCursor(storedAfter)) {
             while (page.size() < limit) {
                 // Never more than the page still needs, so every reference read is looked at once.
                 List<StoredReference> read = cursor.next(Math.min(limit - page.size(), STORE_PAGE));
@@ -142,7 +145,7 @@ final class QueueBrowserCursor {
             return;
         }
         while (page.size() < limit) {
-            ScheduleIndex.Page read = queue.readDelayed(delayedAfter, createdAt, Math.min(limit - page.size(), STORE_PAGE));
+            ScheduleIndex.Page read = storage.readDelayed(delayedAfter, createdAt, Math.min(limit - page.size(), STORE_PAGE));
             for (StoredReference reference : read.references()) {
                 delayedAfter = ScheduleIndex.Key.of(ScheduleIndex.DELIVERY_TIME, reference);
                 long messageId = reference.messageId();

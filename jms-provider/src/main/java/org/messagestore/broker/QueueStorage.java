@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.messagestore.store.QueueId;
+import org.messagestore.store.ReferenceCursor;
 import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoredReference;
 import org.slf4j.Logger;
@@ -320,8 +321,8 @@ final class QueueStorage {
         return paging;
     }
 
-    /** Reads a cursor's page of this queue's stored references; may block. */
-    org.messagestore.store.ReferenceCursor openCursor(long afterPosition) {
+    /** A cursor on this queue's stored references after {@code afterPosition}; reading it may block. */
+    ReferenceCursor openCursor(long afterPosition) {
         return pager.open(storeQueue, afterPosition);
     }
 

@@ -202,7 +202,7 @@ public final class InMemoryStore implements MessageStore {
 
     private void removeReference(QueueId queue, long messageId) {
         var refs = references.get(queue);
-        if (refs != null && refs.remove(messageId)) {
+        if (refs != null && refs.remove(messageId, messages.get(messageId))) {
             release(messageId);
         }
     }
@@ -244,12 +244,10 @@ public final class InMemoryStore implements MessageStore {
     /** One reference of a queue; mutable delivery count, guarded by the store. */
     private static final class Reference {
         final long messageId;
-        final MessageData message;
         int deliveryCount;
 
-        Reference(long messageId, MessageData message) {
+        Reference(long messageId) {
             this.messageId = messageId;
-            this.message = message;
         }
     }
 
@@ -264,7 +262,7 @@ public final class InMemoryStore implements MessageStore {
             if (positionOf.putIfAbsent(messageId, position) != null) {
                 return false;
             }
-            byPosition.put(position, new Reference(messageId, message));
+            byPosition.put(position, new Reference(messageId));
             for (ScheduleIndex index : ScheduleIndex.values()) {
                 if (index.holds(message)) {
                     schedule(index).add(new ScheduleIndex.Key(index.timeOf(message), position));
@@ -273,15 +271,15 @@ public final class InMemoryStore implements MessageStore {
             return true;
         }
 
-        boolean remove(long messageId) {
+        /** Removes the reference to {@code message}, and its index entries. */
+        boolean remove(long messageId, MessageData message) {
             Long position = positionOf.remove(messageId);
-            Reference ref = position == null ? null : byPosition.remove(position);
-            if (ref == null) {
+            if (position == null || byPosition.remove(position) == null) {
                 return false;
             }
             for (ScheduleIndex index : ScheduleIndex.values()) {
-                if (index.holds(ref.message)) {
-                    schedule(index).remove(new ScheduleIndex.Key(index.timeOf(ref.message), position));
+                if (index.holds(message)) {
+                    schedule(index).remove(new ScheduleIndex.Key(index.timeOf(message), position));
                 }
             }
             return true;
