@@ -6,6 +6,7 @@ import jakarta.jms.Message;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +55,7 @@ final class CompletionDispatcher implements Runnable {
         while (true) {
             PendingSend next;
             synchronized (this) {
-                while (pending.isEmpty() && !stopping) {
-                    waitUninterruptibly();
-                }
+                waitUntil(() -> !pending.isEmpty() || stopping);
                 if (pending.isEmpty()) {
                     return;
                 }
@@ -97,8 +96,25 @@ final class CompletionDispatcher implements Runnable {
         if (thread == Thread.currentThread()) {
             return;
         }
-        while (!pending.isEmpty()) {
-            waitUninterruptibly();
+        waitUntil(pending::isEmpty);
+    }
+
+    /**
+     * Waits on this monitor until {@code done}; an interrupt does not cut the wait short (the callbacks
+     * must run first), and the flag is restored afterwards. Re-setting it inside the loop would make the
+     * next wait() throw at once and spin while holding the monitor the dispatcher needs.
+     */
+    private void waitUntil(BooleanSupplier done) {
+        boolean interrupted = false;
+        while (!done.getAsBoolean()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -116,14 +132,6 @@ final class CompletionDispatcher implements Runnable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private void waitUninterruptibly() {
-        try {
-            wait();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -18,6 +18,7 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -57,6 +58,39 @@ class AsyncSendTest extends JmsTestSupport {
                 listener(m -> callbackThread.complete(Thread.currentThread()), callbackThread::completeExceptionally));
 
         assertThat(callbackThread.get(10, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void anInterruptedThreadClosingTheSessionWaitsForPendingCallbacksAndKeepsItsInterrupt() throws Exception {
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer producer = session.createProducer(newQueue(session));
+        CountDownLatch release = new CountDownLatch(1);
+        producer.send(session.createTextMessage("x"), listener(m -> awaitQuietly(release), e -> { }));
+        CompletableFuture<Boolean> closedInterrupted = new CompletableFuture<>();
+        Thread closer = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                session.close();
+                closedInterrupted.complete(Thread.currentThread().isInterrupted());
+            } catch (Exception e) {
+                closedInterrupted.completeExceptionally(e);
+            }
+        }, "interrupted-closer");
+        closer.start();
+
+        await().atMost(AWAIT).until(() -> closer.getState() == Thread.State.WAITING);
+        assertThat(closedInterrupted).as("close waits for the pending callback").isNotDone();
+        release.countDown();
+
+        assertThat(closedInterrupted.get(10, TimeUnit.SECONDS)).as("the interrupt is kept").isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
