@@ -24,7 +24,7 @@ public enum ScheduleIndex {
         }
 
         @Override
-        public long timeOf(MessageData message) {
+        long rawTime(MessageData message) {
             return message.deliveryTime();
         }
     },
@@ -37,7 +37,7 @@ public enum ScheduleIndex {
         }
 
         @Override
-        public long timeOf(MessageData message) {
+        long rawTime(MessageData message) {
             return message.expiration();
         }
     };
@@ -45,8 +45,16 @@ public enum ScheduleIndex {
     /** Whether a reference to {@code message} is in this index. */
     public abstract boolean holds(MessageData message);
 
-    /** The time {@code message} is indexed under, in epoch millis. */
-    public abstract long timeOf(MessageData message);
+    /**
+     * The time {@code message} is indexed under, in epoch millis. A time before the epoch (an
+     * overflowed expiration, say) is indexed as 0: such a message is due, or expired, already, and
+     * every store can then keep times unsigned.
+     */
+    public final long timeOf(MessageData message) {
+        return Math.max(0, rawTime(message));
+    }
+
+    abstract long rawTime(MessageData message);
 
     /** Where a reference sits in an index: its time, then its queue position. */
     public record Key(long time, long position) implements Comparable<Key> {

@@ -142,21 +142,22 @@ final class FlushTransaction {
             return; // already referenced in this flush; a queue holds a message once
         }
         int number = queues.numberFor(txn, queue);
+        PendingAdds.Message added = pending.message(messageId);
+        if (added != null) {
+            // Added in this flush (the send path): no reference to it can be on disk yet.
+            pending.addReference(queue, new PendingAdds.Reference(number, queues.takeSequence(txn, number), messageId, added.times));
+            return;
+        }
         ByteIterable indexKey = Keys.indexKey(number, messageId);
         if (stores.referenceIndex().get(txn, indexKey) != null) {
             return;
         }
         long sequence = queues.takeSequence(txn, number);
-        PendingAdds.Message added = pending.message(messageId);
-        if (added != null) {
-            pending.addReference(queue, new PendingAdds.Reference(number, sequence, messageId, added.times));
-        } else {
-            ScheduledTimes times = storedTimes(messageId);
-            put(stores.references(), Keys.referenceKey(number, sequence), Keys.referenceValue(messageId, 0));
-            put(stores.referenceIndex(), indexKey, times.indexValue(sequence));
-            schedule.add(number, sequence, times);
-            retain(messageId);
-        }
+        ScheduledTimes times = storedTimes(messageId);
+        put(stores.references(), Keys.referenceKey(number, sequence), Keys.referenceValue(messageId, 0));
+        put(stores.referenceIndex(), indexKey, times.indexValue(sequence));
+        schedule.add(number, sequence, times);
+        retain(messageId);
     }
 
     /**

@@ -64,10 +64,10 @@ final class ScheduleIndexReader {
     /**
      * The smallest stored key after {@code after}, or null when none can be. Stored times and
      * sequences are never negative, so a negative part (as in {@link ScheduleIndex.Key#START}) is
-     * read as 0, the way a negative time was indexed (see {@link ScheduledTimes}).
+     * read as 0, the earliest indexed time (see {@link ScheduleIndex#timeOf}).
      */
     private static ScheduleIndex.Key firstKeyAfter(ScheduleIndex.Key after) {
-        long time = ScheduledTimes.indexedTime(after.time());
+        long time = Math.max(0, after.time());
         if (after.position() < 0) {
             return new ScheduleIndex.Key(time, 0);
         }

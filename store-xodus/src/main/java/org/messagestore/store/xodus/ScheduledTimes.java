@@ -12,9 +12,8 @@ import org.messagestore.store.ScheduleIndex;
  * reading the message. Most messages are in neither index: they get {@link #NONE}, which costs no
  * write and no byte.
  *
- * <p>A time before the epoch (an overflowed expiration, say) is indexed as 0, the earliest time
- * there is: such a message is due, or expired, already, and non-negative times keep Xodus's unsigned
- * byte order equal to numeric order.
+ * <p>Indexed times are never negative ({@link ScheduleIndex#timeOf}), so Xodus's unsigned byte order
+ * is their numeric order.
  *
  * @param deliveryTime the time in {@link ScheduleIndex#DELIVERY_TIME}, or {@link #ABSENT}
  * @param expiration   the time in {@link ScheduleIndex#EXPIRATION}, or {@link #ABSENT}
@@ -34,13 +33,8 @@ record ScheduledTimes(long deliveryTime, long expiration) {
             return NONE;
         }
         return new ScheduledTimes(
-                delayed ? indexedTime(ScheduleIndex.DELIVERY_TIME.timeOf(message)) : ABSENT,
-                expiring ? indexedTime(ScheduleIndex.EXPIRATION.timeOf(message)) : ABSENT);
-    }
-
-    /** The time a key of a schedule store carries for {@code time}: never negative. */
-    static long indexedTime(long time) {
-        return Math.max(0, time);
+                delayed ? ScheduleIndex.DELIVERY_TIME.timeOf(message) : ABSENT,
+                expiring ? ScheduleIndex.EXPIRATION.timeOf(message) : ABSENT);
     }
 
     boolean inAnyIndex() {
