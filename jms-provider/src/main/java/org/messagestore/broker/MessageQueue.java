@@ -169,17 +169,14 @@ final class MessageQueue implements Address {
     }
 
     /**
-     * The store write announced by {@link #writeStarted} failed. A message taken in early
-     * ({@link #arrivedEarly}) leaves memory if it is still waiting here.
+     * The store write announced by {@link #writeStarted} failed. The reference {@link #arrivedEarly}
+     * took in (null if none) leaves memory if it is still waiting here.
      */
-    void writeFailed(BrokerMessage message, boolean takenInEarly) {
+    void writeFailed(BrokerMessage message, MessageReference takenInEarly) {
         lock.lock();
         try {
-            if (takenInEarly) {
-                MessageReference reference = new MessageReference(message, 0);
-                if (pending.remove(reference) || held.remove(reference)) {
-                    releaseLocked(reference);
-                }
+            if (takenInEarly != null && (pending.remove(takenInEarly) || held.remove(takenInEarly))) {
+                releaseLocked(takenInEarly);
             }
             if (stored(message)) {
                 storage.writeFailedLocked(message);
@@ -533,7 +530,9 @@ final class MessageQueue implements Address {
         } finally {
             lock.unlock();
         }
-        undeliverable.expire(this, expired);
+        if (!expired.isEmpty()) {
+            undeliverable.expire(this, expired);
+        }
     }
 
     /**
@@ -541,7 +540,7 @@ final class MessageQueue implements Address {
      * it; returns the expired ones it met.
      */
     private List<MessageReference> dispatchLocked() {
-        List<MessageReference> expired = new ArrayList<>();
+        List<MessageReference> expired = List.of(); // allocated only when one expires: dispatch runs on every send and ack
         long now = System.currentTimeMillis();
         while (!held.isEmpty() && dueAt(held.first()) <= now) {
             pending.add(held.pollFirst());
@@ -552,6 +551,9 @@ final class MessageQueue implements Address {
             if (reference.message().data().isExpired(now)) {
                 it.remove();
                 releaseLocked(reference);
+                if (expired.isEmpty()) {
+                    expired = new ArrayList<>();
+                }
                 expired.add(reference);
                 continue;
             }

@@ -81,7 +81,7 @@ final class MessageRouter {
     /** The store write of {@code routed} failed: nothing arrives. */
     void abandon(Routed routed) {
         for (MessageQueue target : routed.targets()) {
-            target.writeFailed(routed.message(), false);
+            target.writeFailed(routed.message(), null);
         }
     }
 
@@ -108,14 +108,13 @@ final class MessageRouter {
         storing(routed);
         // The write is handed to the store before anyone can take the message, so the add precedes any removal.
         CompletableFuture<Void> write = store.apply(work);
-        boolean[] takenEarly = write.isDone() ? new boolean[routed.targets().size()] : enqueueEarly(routed);
+        MessageReference[] takenEarly = write.isDone() ? new MessageReference[routed.targets().size()] : enqueueEarly(routed);
         write.whenComplete((ignored, failure) -> {
             for (int i = 0; i < takenEarly.length; i++) {
                 MessageQueue target = routed.targets().get(i);
-                boolean inEarly = takenEarly[i];
                 if (failure != null) {
-                    target.writeFailed(routed.message(), inEarly);
-                } else if (inEarly) {
+                    target.writeFailed(routed.message(), takenEarly[i]);
+                } else if (takenEarly[i] != null) {
                     target.writeCompleted(routed.message());
                 } else {
                     target.arrived(new MessageReference(routed.message(), 0));
@@ -130,11 +129,12 @@ final class MessageRouter {
         return accepted;
     }
 
-    /** Which targets (by index) took the message in while its store write is in flight. */
-    private static boolean[] enqueueEarly(Routed routed) {
-        boolean[] takenEarly = new boolean[routed.targets().size()];
+    /** The reference each target (by index) took in while the store write is in flight, or null. */
+    private static MessageReference[] enqueueEarly(Routed routed) {
+        MessageReference[] takenEarly = new MessageReference[routed.targets().size()];
         for (int i = 0; i < takenEarly.length; i++) {
-            takenEarly[i] = routed.targets().get(i).arrivedEarly(new MessageReference(routed.message(), 0));
+            MessageReference reference = new MessageReference(routed.message(), 0);
+            takenEarly[i] = routed.targets().get(i).arrivedEarly(reference) ? reference : null;
         }
         return takenEarly;
     }
