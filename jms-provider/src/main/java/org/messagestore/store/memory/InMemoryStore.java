@@ -133,21 +133,26 @@ public final class InMemoryStore implements MessageStore {
     /** Rejects a batch that cannot be applied in full, before any of it is applied (atomicity). */
     private void validate(List<StoreOperation> operations) {
         Set<Long> addedHere = new HashSet<>();
+        Set<StoreXid> preparedHere = new HashSet<>();
+        Set<StoreXid> resolvedHere = new HashSet<>();
         for (StoreOperation op : operations) {
             if (op instanceof AddMessage add) {
                 addedHere.add(add.messageId());
             } else if (op instanceof AddReference ref && !addedHere.contains(ref.messageId()) && !messages.containsKey(ref.messageId())) {
                 throw new IllegalArgumentException("reference to unknown message " + ref.messageId() + " in " + ref.queue());
+            } else if (op instanceof PrepareTransaction prepare) {
+                preparedHere.add(prepare.xid());
             } else if (op instanceof CommitPrepared commit) {
-                requirePrepared(commit.xid());
+                requirePrepared(commit.xid(), preparedHere, resolvedHere);
             } else if (op instanceof RollbackPrepared rollback) {
-                requirePrepared(rollback.xid());
+                requirePrepared(rollback.xid(), preparedHere, resolvedHere);
             }
         }
     }
 
-    private void requirePrepared(StoreXid xid) {
-        if (!prepared.containsKey(xid)) {
+    /** A branch is resolved once, and only when prepared (before this batch, or earlier in it). */
+    private void requirePrepared(StoreXid xid, Set<StoreXid> preparedHere, Set<StoreXid> resolvedHere) {
+        if (!resolvedHere.add(xid) || !prepared.containsKey(xid) && !preparedHere.contains(xid)) {
             throw new IllegalArgumentException("no prepared transaction " + xid);
         }
     }
@@ -184,6 +189,12 @@ public final class InMemoryStore implements MessageStore {
             dropQueue(remove.subscription().queueId());
         } else if (op instanceof PrepareTransaction prepare) {
             prepared.put(prepare.xid(), prepare.work());
+            // Its message ids are taken: a broker restarted on this store must not hand them out again.
+            prepare.work().forEach(work -> {
+                if (work instanceof AddMessage add) {
+                    highestMessageId = Math.max(highestMessageId, add.messageId());
+                }
+            });
         } else if (op instanceof CommitPrepared commit) {
             prepared.remove(commit.xid()).forEach(work -> applyOne(work, added));
         } else if (op instanceof RollbackPrepared rollback) {

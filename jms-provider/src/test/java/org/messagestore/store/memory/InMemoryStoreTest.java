@@ -138,6 +138,25 @@ class InMemoryStoreTest {
     }
 
     @Test
+    void aPreparedSendsMessageIdCountsAsTakenAfterARestart() {
+        StoreXid xid = new StoreXid(1, new byte[] {3}, new byte[] {4});
+        store.apply(List.of(new PrepareTransaction(xid, List.of(new AddMessage(42, message("m")), new AddReference(ORDERS, 42))))).join();
+
+        assertThat(store.recover().highestMessageId()).isEqualTo(42);
+    }
+
+    @Test
+    void aBatchResolvingOneBranchTwiceAppliesNothing() {
+        StoreXid xid = new StoreXid(1, new byte[] {5}, new byte[] {6});
+        store.apply(List.of(new PrepareTransaction(xid, List.of(new AddMessage(1, message("m")), new AddReference(ORDERS, 1))))).join();
+
+        assertThat(store.apply(List.of(new CommitPrepared(xid), new CommitPrepared(xid)))).isCompletedExceptionally();
+
+        assertThat(store.recover().prepared()).hasSize(1);
+        assertThat(pending(ORDERS)).isEmpty();
+    }
+
+    @Test
     void queueKeysOfQueuesAndSubscriptionsNeverCollide() {
         assertThat(QueueId.ofSubscription("a/b", "c")).isNotEqualTo(QueueId.ofSubscription("a", "b/c"));
         assertThat(QueueId.ofSubscription(null, "x")).isNotEqualTo(QueueId.ofSubscription("", "x"));
