@@ -1,7 +1,7 @@
 package org.messagestore.protocol.codec;
 
 import static org.messagestore.protocol.codec.WireValues.readBoolean;
-import static org.messagestore.protocol.codec.WireValues.readLength;
+import static org.messagestore.protocol.codec.WireValues.readCount;
 import static org.messagestore.protocol.codec.WireValues.readRequiredDestination;
 import static org.messagestore.protocol.codec.WireValues.readString;
 import static org.messagestore.protocol.codec.WireValues.writeDestination;
@@ -250,8 +250,8 @@ public final class FrameCodec {
             case XA_FAILURE -> new XaFailure(id, in.readInt(), readString(in, "message"));
             case OK -> new Ok(id);
             case BROWSE_RESULT -> {
-                int count = readLength(in, "message count");
-                List<MessageData> messages = new ArrayList<>(Math.max(count, 0));
+                int count = readCount(in, "message count");
+                List<MessageData> messages = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     messages.add(MessageDataCodec.read(in));
                 }

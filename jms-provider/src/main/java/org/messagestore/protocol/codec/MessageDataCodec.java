@@ -3,7 +3,7 @@ package org.messagestore.protocol.codec;
 import static org.messagestore.protocol.codec.WireValues.readBoolean;
 import static org.messagestore.protocol.codec.WireValues.readBytes;
 import static org.messagestore.protocol.codec.WireValues.readDestination;
-import static org.messagestore.protocol.codec.WireValues.readLength;
+import static org.messagestore.protocol.codec.WireValues.readCount;
 import static org.messagestore.protocol.codec.WireValues.readRequiredDestination;
 import static org.messagestore.protocol.codec.WireValues.readString;
 import static org.messagestore.protocol.codec.WireValues.writeBytes;
@@ -113,10 +113,7 @@ final class MessageDataCodec {
     }
 
     private static Map<String, Object> readProperties(ByteBuf in) {
-        int count = readLength(in, "property count");
-        if (count < 0) {
-            throw new MalformedFrameException("negative property count");
-        }
+        int count = readCount(in, "property count");
         Map<String, Object> properties = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String name = readString(in, "property name");

@@ -109,6 +109,15 @@ final class WireValues {
         return length;
     }
 
+    /** A count of items that follow: never negative (unlike a length, where -1 marks null). */
+    static int readCount(ByteBuf in, String field) {
+        int count = readLength(in, field);
+        if (count < 0) {
+            throw new MalformedFrameException(field + " " + count + " is negative");
+        }
+        return count;
+    }
+
     static boolean readBoolean(ByteBuf in, String field) {
         int b = in.readUnsignedByte();
         if (b > 1) {

@@ -40,10 +40,7 @@ final class XidCodec {
     }
 
     static List<StoreXid> readList(ByteBuf in) {
-        int count = WireValues.readLength(in, "xid count");
-        if (count < 0) {
-            throw new MalformedFrameException("xid count " + count + " is negative");
-        }
+        int count = WireValues.readCount(in, "xid count");
         List<StoreXid> xids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             xids.add(read(in));

@@ -233,6 +233,13 @@ class FrameCodecTest {
     }
 
     @Test
+    void aNegativeCountIsMalformedNotEmpty() {
+        ByteBuf buf = Unpooled.buffer();
+        buf.writeByte(encoded(new ResponseFrame.BrowseResult(1, List.of()))[0]).writeLong(1).writeInt(-1);
+        assertMalformed(toBytes(buf), "negative");
+    }
+
+    @Test
     void badBooleanAndBadMagicAreMalformed() {
         byte[] session = encoded(new RequestFrame.CreateSession(2, 7, true));
         session[session.length - 1] = 2;
