@@ -1,9 +1,8 @@
 package org.messagestore.broker;
 
 /**
- * When a durable queue next looks for expired messages: among those it does not hold in memory (the
- * store-only part of a paging queue, and delayed messages waiting in the store), and in memory, where
- * dispatch finds them only while a consumer takes messages. Jakarta Messaging
+ * When a durable queue next looks for expired messages among those it does not hold in memory (the
+ * store-only part of a paging queue, and delayed messages waiting in the store). Jakarta Messaging
  * 3.1, 3.4.9 lets a provider drop an expired message at any time; doing it while the message is still
  * in the store keeps a deep queue from carrying dead messages until a consumer reaches them, and moves
  * them to the expiry queue in good time, as an Artemis user expects of its expiry scanner.
@@ -44,10 +43,7 @@ final class ExpirySweep {
         return nextSweepAt;
     }
 
-    /**
-     * A reference of the queue expires at {@code expiration} (0: never), in the store only or in memory
-     * (where dispatch finds it only while a consumer takes messages): a sweep must come by then.
-     */
+    /** A reference that stays in the store only expires at {@code expiration} (0: never): a sweep must come by then. */
     void expiresAt(long expiration) {
         if (expiration != 0) {
             long at = Math.max(expiration, lastSweepStarted + MIN_INTERVAL_MILLIS);

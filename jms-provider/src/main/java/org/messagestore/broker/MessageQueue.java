@@ -76,6 +76,13 @@ final class MessageQueue implements Address {
     private final TreeSet<MessageReference> held = new TreeSet<>(DUE_ORDER);
     /** When the scheduled wake-up runs, or 0 when none is scheduled. */
     private long wakeUpAt;
+    /**
+     * How long after an expiration, at the latest, a wake-up takes expired references out of memory when
+     * no dispatch met them: the scan walks the whole window, so it runs at most this often.
+     */
+    private static final long EXPIRY_SCAN_DELAY_MILLIS = 1_000;
+    /** No reference waiting in memory expires before this (a lower bound); MAX_VALUE when none expires. */
+    private long earliestExpiration = Long.MAX_VALUE;
     private final List<ServerConsumer> consumers = new ArrayList<>();
     private int nextConsumer;
     private final MessageGroups groups = new MessageGroups();
@@ -248,20 +255,38 @@ final class MessageQueue implements Address {
         storage.pageIn();
     }
 
-    /** Takes the expired references out of memory (dispatch finds them too, but only while a consumer can take messages). */
-    List<MessageReference> takeExpiredLocked(long now) {
+    /**
+     * Takes the expired references out of memory once the earliest expiration has passed: dispatch
+     * finds them too, but only while a consumer can take messages, and until then they would hold
+     * memory (Jakarta Messaging 3.1, 3.4.9). Also works out the next earliest expiration.
+     */
+    private List<MessageReference> takeExpiredLocked(long now) {
         List<MessageReference> expired = new ArrayList<>();
+        long earliest = Long.MAX_VALUE;
         for (TreeSet<MessageReference> waiting : List.of(pending, held)) {
             for (Iterator<MessageReference> it = waiting.iterator(); it.hasNext(); ) {
                 MessageReference reference = it.next();
-                if (reference.message().data().isExpired(now)) {
+                long expiration = reference.message().data().expiration();
+                if (expiration != 0 && expiration <= now) {
                     it.remove();
                     releaseLocked(reference);
                     expired.add(reference);
+                } else if (expiration != 0) {
+                    earliest = Math.min(earliest, expiration);
                 }
             }
         }
+        earliestExpiration = earliest;
         return expired;
+    }
+
+    /** A reference waits in memory: due (pending) or held; its expiration, if any, is noted. */
+    private void waitLocked(MessageReference reference, long now) {
+        (dueAt(reference) > now ? held : pending).add(reference);
+        long expiration = reference.message().data().expiration();
+        if (expiration != 0) {
+            earliestExpiration = Math.min(earliestExpiration, expiration);
+        }
     }
 
     /** Whether this message is (or is being) stored for this queue: a persistent message in a durable queue. */
@@ -271,10 +296,7 @@ final class MessageQueue implements Address {
 
     /** A reference enters memory: waiting (due or held) and counted against the memory limit. */
     void admitLocked(MessageReference reference, long now) {
-        (dueAt(reference) > now ? held : pending).add(reference);
-        if (stored(reference.message())) {
-            storage.admittedLocked(reference);
-        }
+        waitLocked(reference, now);
         memory.add(reference.message().data().estimatedSize());
         peakResident = Math.max(peakResident, residentLocked());
     }
@@ -401,7 +423,7 @@ final class MessageQueue implements Address {
                 if (deleted) {
                     releaseLocked(reference);
                 } else {
-                    (dueAt(reference) > now ? held : pending).add(reference);
+                    waitLocked(reference, now);
                 }
             }
             unconsumedByConsumer.forEach(ServerConsumer::takenBack);
@@ -527,6 +549,7 @@ final class MessageQueue implements Address {
             if (storage != null && !deleted) {
                 storage.requestReadsLocked(residentLocked());
             }
+            scheduleWakeUpLocked();
         } finally {
             lock.unlock();
         }
@@ -569,7 +592,6 @@ final class MessageQueue implements Address {
                 groups.dispatched(group, reference);
             }
         }
-        scheduleWakeUpLocked();
         return expired;
     }
 
@@ -648,6 +670,9 @@ final class MessageQueue implements Address {
         }
         long now = System.currentTimeMillis();
         long due = held.isEmpty() ? Long.MAX_VALUE : dueAt(held.first());
+        if (earliestExpiration != Long.MAX_VALUE) {
+            due = Math.min(due, Math.max(earliestExpiration, now + EXPIRY_SCAN_DELAY_MILLIS));
+        }
         if (storage != null) {
             due = Math.min(due, storage.nextWakeUpLocked(now));
         }
@@ -655,7 +680,24 @@ final class MessageQueue implements Address {
             return;
         }
         wakeUpAt = due;
-        scheduler.runAt(due, () -> withLockThenDispatch(() -> wakeUpAt = 0));
+        scheduler.runAt(due, this::wakeUp);
+    }
+
+    /** The scheduled wake-up: expired references leave memory, then dispatch runs (held ones may be due). */
+    private void wakeUp() {
+        List<MessageReference> expired;
+        lock.lock();
+        try {
+            wakeUpAt = 0;
+            long now = System.currentTimeMillis();
+            expired = earliestExpiration <= now ? takeExpiredLocked(now) : List.of();
+        } finally {
+            lock.unlock();
+        }
+        if (!expired.isEmpty()) {
+            undeliverable.expire(this, expired);
+        }
+        dispatch();
     }
 
     /**

@@ -127,11 +127,6 @@ final class QueueStorage {
         }
     }
 
-    /** A stored reference entered memory: a sweep must come by its expiration, if it has one. */
-    void admittedLocked(MessageReference reference) {
-        expiry.expiresAt(reference.message().data().expiration());
-    }
-
     /** A stored reference left memory for good. */
     void leftLocked(MessageReference reference) {
         paging.left(reference.message().storeId());
@@ -229,8 +224,9 @@ final class QueueStorage {
     }
 
     /**
-     * Moves or drops the expired messages this queue holds only in the store, a page at a time, then
-     * those waiting in its memory. Each page's removal is durable before the sweep, or any read, goes on.
+     * Moves or drops the expired messages this queue holds only in the store, a page at a time (those
+     * in memory are the queue's own business). Each page's removal is durable before the sweep, or any
+     * read, goes on.
      */
     private void sweepExpired() {
         long now = System.currentTimeMillis();
@@ -241,13 +237,8 @@ final class QueueStorage {
             LOG.warn("could not remove the expired messages of {} from the store; retrying later", queue, e);
             nextExpiration = now + RETRY_MILLIS;
         }
-        List<MessageReference> expiredInMemory = new ArrayList<>();
         long next = nextExpiration;
-        queue.withLockThenDispatch(() -> {
-            expiry.swept(next);
-            expiredInMemory.addAll(queue.takeExpiredLocked(System.currentTimeMillis()));
-        });
-        undeliverable.expire(queue, expiredInMemory);
+        queue.withLockThenDispatch(() -> expiry.swept(next));
     }
 
     /** Removes the expired store-only references; returns the first indexed expiration after {@code now}. */

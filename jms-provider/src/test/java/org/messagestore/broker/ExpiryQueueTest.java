@@ -67,6 +67,17 @@ class ExpiryQueueTest {
     }
 
     @Test
+    void aNonPersistentMessageNobodyConsumesLeavesMemoryForTheExpiryQueueOnceExpired() throws Exception {
+        start(config -> config.withExpiryPolicy(ExpiryPolicy.moveTo("ExpiryQueue")));
+
+        send(connection, session, Messages.message(ORDERS, "short-lived", 4, false, System.currentTimeMillis() + 200));
+        assertThat(fixture.broker.queue(ORDERS.name()).pendingCount()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> fixture.broker.queue(ORDERS.name()).pendingCount() == 0);
+        assertThat(Messages.body(consumerOn(EXPIRY).take().message())).isEqualTo("short-lived");
+    }
+
+    @Test
     void anExpiredMessageMovesToTheExpiryQueueWithItsOrigin() throws Exception {
         start(config -> config.withExpiryPolicy(ExpiryPolicy.moveTo("ExpiryQueue")));
 
