@@ -1,5 +1,7 @@
 package org.messagestore.broker;
 
+import org.messagestore.store.StoredReference;
+
 import org.messagestore.protocol.MessageData;
 
 /**
@@ -20,5 +22,10 @@ record BrokerMessage(long storeId, MessageData data, String senderConnectionId, 
 
     boolean persistent() {
         return data.persistent();
+    }
+
+    /** A message read back from the store: its sender is no longer known. */
+    static BrokerMessage stored(StoredReference reference) {
+        return new BrokerMessage(reference.messageId(), reference.message(), null, null);
     }
 }

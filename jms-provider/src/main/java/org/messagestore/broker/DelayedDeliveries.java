@@ -165,8 +165,7 @@ final class DelayedDeliveries {
             if (writesInFlight.contains(stored.messageId())) {
                 seenBeforeArrival.add(stored.messageId());
             }
-            BrokerMessage message = new BrokerMessage(stored.messageId(), stored.message(), null, null);
-            admitted.add(new MessageReference(message, stored.deliveryCount()));
+            admitted.add(MessageReference.stored(stored));
         }
         for (MessageReference reference : arrivedDuringRead) {
             long due = reference.message().data().deliveryTime();

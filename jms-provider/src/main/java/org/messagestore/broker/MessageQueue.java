@@ -413,7 +413,7 @@ final class MessageQueue implements Address {
                         continue;
                     }
                     reference.holdUntil(now + redelivery.redeliveryDelayMillis());
-                    if (durable() && reference.message().persistent()) {
+                    if (stored(reference.message())) {
                         countUpdates.add(new StoreOperation.UpdateDeliveryCount(
                                 storeQueue, reference.message().storeId(), reference.deliveryCount()));
                     }
@@ -447,7 +447,7 @@ final class MessageQueue implements Address {
 
     /** The store record to delete when a reference of this queue is acknowledged, or null. */
     StoreOperation removal(MessageReference reference) {
-        return durable() && reference.message().persistent()
+        return stored(reference.message())
                 ? new StoreOperation.RemoveReference(storeQueue, reference.message().storeId())
                 : null;
     }

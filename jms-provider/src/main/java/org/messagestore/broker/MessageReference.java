@@ -1,6 +1,7 @@
 package org.messagestore.broker;
 
 import java.util.Comparator;
+import org.messagestore.store.StoredReference;
 
 /**
  * One queue's hold on a message: the same {@link BrokerMessage} may be referenced by several
@@ -29,6 +30,11 @@ final class MessageReference {
     MessageReference(BrokerMessage message, int deliveryCount) {
         this.message = message;
         this.deliveryCount = deliveryCount;
+    }
+
+    /** A queue's reference read back from the store, with its stored delivery count. */
+    static MessageReference stored(StoredReference reference) {
+        return new MessageReference(BrokerMessage.stored(reference), reference.deliveryCount());
     }
 
     BrokerMessage message() {

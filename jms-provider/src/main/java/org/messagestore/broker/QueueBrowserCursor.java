@@ -128,9 +128,9 @@ final class QueueBrowserCursor {
                 for (StoredReference reference : read) {
                     storedAfter = reference.position();
                     long messageId = reference.messageId();
-                    BrokerMessage message = new BrokerMessage(messageId, reference.message(), null, null);
-                    if (!stored.skips(messageId) && !snapshotIds.contains(messageId) && visible(message, now)
-                            && !ScheduleIndex.DELIVERY_TIME.holds(reference.message())) {
+                    // Cheap checks first: the selector runs last.
+                    if (!stored.skips(messageId) && !snapshotIds.contains(messageId)
+                            && !ScheduleIndex.DELIVERY_TIME.holds(reference.message()) && visible(BrokerMessage.stored(reference), now)) {
                         page.add(reference.message());
                     }
                 }
@@ -149,8 +149,8 @@ final class QueueBrowserCursor {
             for (StoredReference reference : read.references()) {
                 delayedAfter = ScheduleIndex.Key.of(ScheduleIndex.DELIVERY_TIME, reference);
                 long messageId = reference.messageId();
-                BrokerMessage message = new BrokerMessage(messageId, reference.message(), null, null);
-                if (!delayed.skips().contains(messageId) && !snapshotIds.contains(messageId) && visible(message, now)) {
+                if (!delayed.skips().contains(messageId) && !snapshotIds.contains(messageId)
+                        && visible(BrokerMessage.stored(reference), now)) {
                     page.add(reference.message());
                 }
             }

@@ -202,6 +202,11 @@ final class QueuePaging {
                 && !lockedByPrepared.contains(reference.messageId());
     }
 
+    /** How many more references may enter memory now (the window, or less under memory pressure). */
+    int room(int resident, boolean memoryFull) {
+        return target(memoryFull) - resident;
+    }
+
     private int target(boolean memoryFull) {
         return memoryFull ? Math.min(window, PRESSURE_WINDOW) : window;
     }

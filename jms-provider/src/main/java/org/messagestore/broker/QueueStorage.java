@@ -45,7 +45,6 @@ final class QueueStorage {
     private final DeliveryScheduler scheduler;
     private final UndeliverableRouter undeliverable;
     private final MemoryLimit memory;
-    private final int window;
     private QueuePaging paging;
     private DelayedDeliveries delayed;
     private ExpirySweep expiry;
@@ -58,15 +57,14 @@ final class QueueStorage {
         this.scheduler = context.scheduler();
         this.undeliverable = context.undeliverable();
         this.memory = context.memory();
-        this.window = context.pagingWindow();
-        this.paging = new QueuePaging(window, Set.of());
+        this.paging = new QueuePaging(context.pagingWindow(), Set.of());
         this.delayed = DelayedDeliveries.empty();
         this.expiry = ExpirySweep.idle();
     }
 
     /** A queue found in the store at start: everything is in the store, nothing in memory yet. */
     void recoverLocked(Set<Long> lockedByPrepared) {
-        paging = QueuePaging.recovered(window, lockedByPrepared);
+        paging = QueuePaging.recovered(paging.window(), lockedByPrepared);
         delayed = DelayedDeliveries.recovered(lockedByPrepared);
         expiry = ExpirySweep.recovered();
     }
@@ -165,8 +163,7 @@ final class QueueStorage {
 
     /** How many more references may enter memory now. */
     private int room(int resident) {
-        int target = memory.full() ? Math.min(window, QueuePaging.PRESSURE_WINDOW) : window;
-        return target - resident;
+        return paging.room(resident, memory.full());
     }
 
     // ---- the reads (pager thread) ----
@@ -196,7 +193,7 @@ final class QueueStorage {
         }
         queue.withLockThenDispatch(() -> {
             List<StoredReference> fresh = paging.pageRead(request, page);
-            admitLocked(fresh.stream().map(QueueStorage::reference).toList());
+            admitLocked(fresh.stream().map(MessageReference::stored).toList());
         });
     }
 
@@ -254,7 +251,7 @@ final class QueueStorage {
                 }
                 for (StoredReference stored : page.references()) {
                     if (waitingInStoreLocked(stored)) {
-                        expired.add(reference(stored));
+                        expired.add(MessageReference.stored(stored));
                     }
                 }
             } finally {
@@ -293,10 +290,6 @@ final class QueueStorage {
         scheduler.runAt(System.currentTimeMillis() + RETRY_MILLIS, queue::wake);
     }
 
-    private static MessageReference reference(StoredReference stored) {
-        BrokerMessage message = new BrokerMessage(stored.messageId(), stored.message(), null, null);
-        return new MessageReference(message, stored.deliveryCount());
-    }
 
     // ---- for browsers and tests (lock held) ----
 

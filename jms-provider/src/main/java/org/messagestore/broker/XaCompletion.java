@@ -149,8 +149,7 @@ final class XaCompletion {
             for (StoredReference stored : readStored(queueId, ids)) {
                 int count = stored.deliveryCount() + 1;
                 work.add(new StoreOperation.UpdateDeliveryCount(queueId, stored.messageId(), count));
-                BrokerMessage message = new BrokerMessage(stored.messageId(), stored.message(), null, null);
-                released.computeIfAbsent(queue, q -> new ArrayList<>()).add(new MessageReference(message, count));
+                released.computeIfAbsent(queue, q -> new ArrayList<>()).add(new MessageReference(BrokerMessage.stored(stored), count));
             }
         });
         write(work, "roll back recovered " + branch);
