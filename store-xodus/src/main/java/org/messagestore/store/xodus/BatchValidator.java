@@ -74,7 +74,7 @@ final class BatchValidator {
 
     private boolean messageKnown(long messageId) {
         return addedInBatch.contains(messageId)
-                || pending.holdsMessage(messageId)
+                || pending.message(messageId) != null
                 || stores.messages().get(txn, Keys.messageKey(messageId)) != null;
     }
 

@@ -20,10 +20,6 @@ final class BinaryReader {
         this.what = what;
     }
 
-    BinaryReader(byte[] bytes, String what) {
-        this(bytes, bytes.length, what);
-    }
-
     int readByte() {
         try {
             return buffer.get();
@@ -76,10 +72,6 @@ final class BinaryReader {
     String readString() {
         byte[] bytes = readBytes();
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    boolean hasRemaining() {
-        return buffer.hasRemaining();
     }
 
     CorruptRecordException malformed(String detail) {

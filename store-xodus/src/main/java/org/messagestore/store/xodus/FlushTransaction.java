@@ -32,6 +32,7 @@ import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
  */
 final class FlushTransaction {
 
+    private static final ByteIterable EMPTY = Keys.bytes(new byte[0]);
     private static final ByteIterable HIGHEST_KEY = Keys.bytes(XodusStores.HIGHEST_MESSAGE_ID.getBytes(StandardCharsets.UTF_8));
 
     private final Transaction txn;
@@ -105,7 +106,7 @@ final class FlushTransaction {
         } else if (op instanceof UpdateDeliveryCount update) {
             updateDeliveryCount(update);
         } else if (op instanceof AddDestination add) {
-            put(stores.destinations(), Keys.destinationKey(add.destination()), Keys.bytes(new byte[0]));
+            put(stores.destinations(), Keys.destinationKey(add.destination()), EMPTY);
         } else if (op instanceof RemoveDestination remove) {
             delete(stores.destinations(), Keys.destinationKey(remove.destination()));
             if (remove.destination().kind() == DestinationName.Kind.QUEUE) {
@@ -248,6 +249,7 @@ final class FlushTransaction {
     private void release(long messageId) {
         ByteIterable key = Keys.messageKey(messageId);
         ByteIterable stored = stores.referenceCounts().get(txn, key);
+        // Counts are stored only above 1 (package-info), so an absent count is the last reference.
         int count = stored == null ? 1 : Keys.readInt(stored, 0);
         if (count <= 1) {
             MessageRecords.delete(txn, stores, statistics, messageId);
@@ -255,9 +257,6 @@ final class FlushTransaction {
             delete(stores.referenceCounts(), key);
         } else {
             put(stores.referenceCounts(), key, Keys.intValue(count - 1));
-        }
-        if (count <= 1 && stored != null) {
-            delete(stores.referenceCounts(), key);
         }
     }
 

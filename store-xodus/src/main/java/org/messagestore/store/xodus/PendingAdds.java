@@ -57,10 +57,6 @@ final class PendingAdds {
     private final Map<Long, Message> messages = new HashMap<>();
     private final Map<ReferenceKey, Reference> references = new LinkedHashMap<>();
 
-    boolean holdsMessage(long messageId) {
-        return messages.containsKey(messageId);
-    }
-
     /** The message added in this flush under {@code messageId}, or null. */
     Message message(long messageId) {
         return messages.get(messageId);
@@ -101,13 +97,11 @@ final class PendingAdds {
     }
 
     /** Drops a message added in this flush that no reference holds (StoreOperation.AddMessage's contract). */
-    boolean dropIfUnreferenced(long messageId) {
+    void dropIfUnreferenced(long messageId) {
         Message message = messages.get(messageId);
         if (message != null && message.references == 0) {
             messages.remove(messageId);
-            return true;
         }
-        return false;
     }
 
     Map<Long, Message> messages() {

@@ -28,7 +28,6 @@ public final class XodusMessageStore implements MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(XodusMessageStore.class);
 
-    private final Path directory;
     private final String description;
     private final Environment env;
     private final XodusStores stores;
@@ -40,7 +39,6 @@ public final class XodusMessageStore implements MessageStore {
 
     private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings,
                               DiskSpaceReserve diskSpace) {
-        this.directory = directory;
         this.description = describe(directory);
         this.env = env;
         this.stores = stores;
@@ -135,10 +133,6 @@ public final class XodusMessageStore implements MessageStore {
     /** How many entries the two schedule indexes hold, over all queues. */
     long scheduleEntryCount() {
         return reader.read(txn -> stores.deliverySchedule().count(txn) + stores.expirySchedule().count(txn));
-    }
-
-    Path directory() {
-        return directory;
     }
 
     /** Completes queued batches, stops the writer and reader threads, then closes Xodus (releasing its lock). */
