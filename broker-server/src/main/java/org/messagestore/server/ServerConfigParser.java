@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.tcp.TlsOptions;
 
 /** Turns the raw text of each key into a {@link ServerConfig}; a bad value names the key, the value and its source. */
 final class ServerConfigParser {
 
-    /** TcpOptions refuses smaller frames: a frame must hold at least its header. */
-    private static final int MIN_FRAME_BYTES = 1024;
 
     private final ConfigValues values;
 
@@ -34,7 +33,7 @@ final class ServerConfigParser {
                 parser.path(ConfigKey.DATA_DIR),
                 parser.storeSettings(),
                 parser.integer(ConfigKey.HEARTBEAT_MILLIS, 1, Integer.MAX_VALUE),
-                parser.integer(ConfigKey.MAX_FRAME_BYTES, MIN_FRAME_BYTES, Integer.MAX_VALUE),
+                parser.integer(ConfigKey.MAX_FRAME_BYTES, TcpOptions.MIN_FRAME_BYTES, Integer.MAX_VALUE),
                 parser.bool(ConfigKey.AUTO_CREATE_DESTINATIONS),
                 parser.list(ConfigKey.QUEUES),
                 parser.list(ConfigKey.TOPICS),

@@ -64,7 +64,8 @@ final class RequestDispatcher {
             if (XaRequests.handles(request)) {
                 return CompletableFuture.completedFuture(XaRequests.serve(connection, request));
             }
-            if (oneWay(request)) {
+            if (request.oneWay()) {
+                serveOneWay(request);
                 return null;
             }
             blocking(request);
@@ -74,8 +75,8 @@ final class RequestDispatcher {
         }
     }
 
-    /** The requests that neither block nor answer. */
-    private boolean oneWay(RequestFrame request) {
+    /** The requests that neither block nor answer ({@link RequestFrame#oneWay()}). */
+    private void serveOneWay(RequestFrame request) {
         if (request instanceof Consumed r) {
             connection.consumed(r.consumerId(), r.deliveryId());
         } else if (request instanceof Pull r) {
@@ -83,9 +84,8 @@ final class RequestDispatcher {
         } else if (request instanceof CloseBrowser r) {
             connection.closeBrowser(r.browserId());
         } else {
-            return false;
+            throw new IllegalStateException("no one-way handling for " + request.getClass().getSimpleName());
         }
-        return true;
     }
 
     // Java 17: no pattern matching for switch yet, hence the instanceof chain.

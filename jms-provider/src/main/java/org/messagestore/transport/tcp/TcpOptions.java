@@ -26,7 +26,7 @@ public record TcpOptions(int heartbeatMillis, int maxFrameBytes, int connectTime
     /** A peer that sent nothing (not even a heartbeat) for this many intervals is dead. */
     public static final int MISSED_HEARTBEATS = 3;
     /** A frame must at least hold its type byte and correlation id. */
-    static final int MIN_FRAME_BYTES = 1024;
+    public static final int MIN_FRAME_BYTES = 1024;
 
     public TcpOptions {
         if (heartbeatMillis <= 0) {
