@@ -1,7 +1,7 @@
 package org.messagestore.broker;
 
 import java.util.List;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 /** Something a producer sends to: a queue (one target) or a topic (one target per matching subscription). */
 sealed interface Address permits MessageQueue, TopicAddress {

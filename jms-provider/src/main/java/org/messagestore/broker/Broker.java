@@ -13,9 +13,8 @@ import org.messagestore.broker.security.Identity;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
 import org.messagestore.store.PreparedTransaction;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.ConnectionListener;
-import org.messagestore.transport.vm.VmBrokers;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConnectionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +80,7 @@ public final class Broker implements AutoCloseable {
         }
         try {
             Broker broker = new Broker(config, store, ownsStore);
-            VmBrokers.register(config.name(), broker);
+            RunningBrokers.register(config.name(), broker);
             LOG.info("broker '{}' started on the {}; authentication: {}", config.name(), store.description(), broker.login);
             return broker;
         } catch (JMSException | RuntimeException e) {
@@ -144,7 +143,7 @@ public final class Broker implements AutoCloseable {
         for (ServerConnection connection : List.copyOf(connections)) {
             connection.closeByBroker(cause);
         }
-        VmBrokers.unregister(config.name(), this);
+        RunningBrokers.unregister(config.name(), this);
         services.stopThreads();
         if (ownsStore) {
             store.close();

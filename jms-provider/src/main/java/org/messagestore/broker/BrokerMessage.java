@@ -2,7 +2,7 @@ package org.messagestore.broker;
 
 import org.messagestore.store.StoredReference;
 
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 
 /**
  * A message inside the broker: the client's immutable {@link MessageData} plus what the broker adds.

@@ -6,7 +6,7 @@ import jakarta.jms.JMSException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;

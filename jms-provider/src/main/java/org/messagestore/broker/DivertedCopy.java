@@ -2,8 +2,8 @@ package org.messagestore.broker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /**
  * Builds the copy of a message that the broker moves to a dead-letter or expiry queue. The copy keeps

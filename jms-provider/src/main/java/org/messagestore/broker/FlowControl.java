@@ -11,7 +11,7 @@ import java.util.Objects;
  *                         only). Beyond it persistent messages stay in the store and are paged in, oldest
  *                         first, when the in-memory part drops below half the window. Default
  *                         {@value #DEFAULT_PAGING_WINDOW}
- * @param memoryLimit      bytes (by {@link org.messagestore.protocol.MessageData#estimatedSize()}) of
+ * @param memoryLimit      bytes (by {@link org.messagestore.model.MessageData#estimatedSize()}) of
  *                         messages the broker holds in memory across all queues, delivered and not yet
  *                         acknowledged ones included. Above it durable queues page every new persistent
  *                         message and page in only {@value QueuePaging#PRESSURE_WINDOW} at a time, and

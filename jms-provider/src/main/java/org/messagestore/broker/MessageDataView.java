@@ -1,6 +1,6 @@
 package org.messagestore.broker;
 
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.selector.MessageView;
 
 /**

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import jakarta.jms.InvalidDestinationException;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 
@@ -26,7 +26,7 @@ import org.messagestore.store.StoreOperation;
  * count, and the credit of its consumers) is guarded by {@code lock}. Any thread may call in: client
  * threads (send, consumed, pull, rollback) and store completion threads (a durable send becoming
  * visible). Dispatch runs on the calling thread with the lock held; it calls only non-blocking
- * {@link org.messagestore.transport.DeliverySink}s and {@link ServerSession#addOutstanding}. The lock
+ * {@link org.messagestore.model.DeliverySink}s and {@link ServerSession#addOutstanding}. The lock
  * is never held while calling the store. Lock order: subscription registry, then queue, then session.
  *
  * <p>Delivery delay (Jakarta Messaging 3.1, 7.9): a message whose delivery time has not come waits in

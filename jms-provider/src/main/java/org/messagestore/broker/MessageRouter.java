@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.StoreOperation;
 

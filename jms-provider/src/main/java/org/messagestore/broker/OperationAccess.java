@@ -4,8 +4,8 @@ import jakarta.jms.JMSSecurityException;
 import org.messagestore.broker.security.AccessControl;
 import org.messagestore.broker.security.Identity;
 import org.messagestore.broker.security.Permission;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.transport.ConsumerSpec;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.ConsumerSpec;
 
 /**
  * Which permissions each client operation needs (see {@link org.messagestore.broker.security.AccessRules}),

@@ -2,7 +2,7 @@ package org.messagestore.broker;
 
 /**
  * A message pushed to a consumer and not yet acknowledged, committed or taken back. It belongs to
- * the consumer's session (see {@link org.messagestore.transport.BrokerConnection}).
+ * the consumer's session (see {@link org.messagestore.model.BrokerConnection}).
  *
  * <p>Threads: {@code consumed} is guarded by the owning {@link ServerSession}'s lock.
  */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.ReferenceCursor;
 import org.messagestore.store.ScheduleIndex;
 import org.messagestore.store.StoredReference;

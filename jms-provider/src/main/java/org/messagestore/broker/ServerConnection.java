@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.transaction.xa.XAException;
 import org.messagestore.broker.security.AccessControl;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
-import org.messagestore.store.StoreXid;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.ConnectionListener;
-import org.messagestore.transport.ConsumerSpec;
-import org.messagestore.transport.DeliverySink;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
+import org.messagestore.model.BranchXid;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConnectionListener;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DeliverySink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -252,13 +252,13 @@ final class ServerConnection implements BrokerConnection {
     // ---- XA: checks the session, then the broker-wide table (XaTransactions) does the rest
 
     @Override
-    public void xaStart(long sessionId, StoreXid xid, int flags) throws XAException {
+    public void xaStart(long sessionId, BranchXid xid, int flags) throws XAException {
         services.xa().start(xaSession(sessionId), xid, flags);
     }
 
     /** A session closed meanwhile has already ended its association (see XaTransactions). */
     @Override
-    public void xaEnd(long sessionId, StoreXid xid, int flags) throws XAException {
+    public void xaEnd(long sessionId, BranchXid xid, int flags) throws XAException {
         xaOpen();
         ServerSession session = sessions.get(sessionId);
         if (session == null) {
@@ -269,31 +269,31 @@ final class ServerConnection implements BrokerConnection {
     }
 
     @Override
-    public int xaPrepare(StoreXid xid) throws XAException {
+    public int xaPrepare(BranchXid xid) throws XAException {
         xaOpen();
         return services.xa().prepare(xid);
     }
 
     @Override
-    public void xaCommit(StoreXid xid, boolean onePhase) throws XAException {
+    public void xaCommit(BranchXid xid, boolean onePhase) throws XAException {
         xaOpen();
         services.xa().commit(xid, onePhase);
     }
 
     @Override
-    public void xaRollback(StoreXid xid) throws XAException {
+    public void xaRollback(BranchXid xid) throws XAException {
         xaOpen();
         services.xa().rollback(xid);
     }
 
     @Override
-    public List<StoreXid> xaRecover() throws XAException {
+    public List<BranchXid> xaRecover() throws XAException {
         xaOpen();
         return services.xa().recover();
     }
 
     @Override
-    public void xaForget(StoreXid xid) throws XAException {
+    public void xaForget(BranchXid xid) throws XAException {
         xaOpen();
         services.xa().forget(xid);
     }

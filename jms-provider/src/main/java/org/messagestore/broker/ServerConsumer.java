@@ -1,15 +1,15 @@
 package org.messagestore.broker;
 
-import org.messagestore.transport.ConsumerSpec;
-import org.messagestore.transport.Delivery;
-import org.messagestore.transport.DeliverySink;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.Delivery;
+import org.messagestore.model.DeliverySink;
 
 /**
  * The broker's side of one client consumer: where its messages go and how many it may take.
  *
  * <p>Credit (Jakarta Messaging leaves prefetch to the provider): with prefetch N &gt; 0 the queue may
  * push while fewer than N pushed deliveries are unconsumed; with prefetch 0 it pushes one delivery per
- * {@link org.messagestore.transport.BrokerConnection#pull}.
+ * {@link org.messagestore.model.BrokerConnection#pull}.
  *
  * <p>Threads: {@code unconsumed}, {@code pulls} and {@code attached} are guarded by the lock of
  * {@link #queue()}; every method that touches them is called by that queue with its lock held.

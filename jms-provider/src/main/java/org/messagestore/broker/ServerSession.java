@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.messagestore.store.StoreOperation;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /**
  * The broker's side of one client session: its outstanding deliveries, in delivery order, and for a
  * transacted session the messages sent in the current transaction. Acknowledge, commit and rollback
- * settle them (the ownership rules are those of {@link org.messagestore.transport.BrokerConnection}).
+ * settle them (the ownership rules are those of {@link org.messagestore.model.BrokerConnection}).
  *
  * <p>While associated with an XA branch ({@link #associate}, by XAResource.start), a non-transacted
  * session collects its sends as a transacted one does and acknowledge does nothing; when the
@@ -40,7 +40,7 @@ final class ServerSession {
     private final List<PendingSend> sends = new ArrayList<>();
     private final Map<Long, ServerConsumer> consumers = new LinkedHashMap<>();
     /** The XA branch this session is associated with (XAResource.start until end), or null. */
-    private volatile StoreXid xaBranch;
+    private volatile BranchXid xaBranch;
 
     /** What a session did inside an XA branch, handed to the branch when the association ends. */
     record XaWork(List<PendingSend> sends, List<OutstandingDelivery> consumed) {
@@ -71,12 +71,12 @@ final class ServerSession {
     }
 
     /** The XA branch the session is associated with, or null. */
-    StoreXid xaBranch() {
+    BranchXid xaBranch() {
         return xaBranch;
     }
 
     /** XAResource.start: from now on sends and consumed messages belong to the branch. */
-    void associate(StoreXid xid) {
+    void associate(BranchXid xid) {
         xaBranch = xid;
     }
 

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.PreparedTransaction;

@@ -2,7 +2,7 @@ package org.messagestore.broker;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 /**
  * A topic: the set of its subscriptions. A message sent to it is added to each subscription that

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.messagestore.store.PreparedTransaction;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /**
  * One XA transaction branch the broker takes part in: the sessions working on it, the work they did
@@ -20,7 +20,7 @@ import org.messagestore.store.StoreXid;
  */
 final class XaBranch {
 
-    private final StoreXid xid;
+    private final BranchXid xid;
     private final PreparedTransaction recovered;
     private final Set<ServerSession> associated = new HashSet<>();
     private final Set<ServerSession> suspended = new HashSet<>();
@@ -30,12 +30,12 @@ final class XaBranch {
     private boolean rollbackOnly;
     private boolean busy;
 
-    private XaBranch(StoreXid xid, PreparedTransaction recovered) {
+    private XaBranch(BranchXid xid, PreparedTransaction recovered) {
         this.xid = xid;
         this.recovered = recovered;
     }
 
-    static XaBranch started(StoreXid xid) {
+    static XaBranch started(BranchXid xid) {
         return new XaBranch(xid, null);
     }
 
@@ -43,7 +43,7 @@ final class XaBranch {
         return new XaBranch(transaction.xid(), transaction);
     }
 
-    StoreXid xid() {
+    BranchXid xid() {
         return xid;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.transaction.xa.XAException;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;

@@ -9,7 +9,7 @@ import java.util.Set;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import org.messagestore.store.PreparedTransaction;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +40,9 @@ final class XaTransactions {
     private static final Logger LOG = LoggerFactory.getLogger(XaTransactions.class);
 
     private final XaCompletion completion;
-    private final Map<StoreXid, XaBranch> branches = new LinkedHashMap<>();
+    private final Map<BranchXid, XaBranch> branches = new LinkedHashMap<>();
     /** Connections whose sessions worked on each unprepared branch (for rollback when they all closed). */
-    private final Map<StoreXid, Set<ServerConnection>> workers = new LinkedHashMap<>();
+    private final Map<BranchXid, Set<ServerConnection>> workers = new LinkedHashMap<>();
 
     XaTransactions(XaCompletion completion) {
         this.completion = completion;
@@ -60,7 +60,7 @@ final class XaTransactions {
 
     // ---- association: start and end
 
-    synchronized void start(ServerSession session, StoreXid xid, int flags) throws XAException {
+    synchronized void start(ServerSession session, BranchXid xid, int flags) throws XAException {
         if (session.transacted()) {
             throw XaErrors.protocol("a locally transacted session cannot take part in an XA branch");
         }
@@ -98,7 +98,7 @@ final class XaTransactions {
         workers.computeIfAbsent(xid, x -> new HashSet<>()).add(session.connection());
     }
 
-    synchronized void end(ServerSession session, StoreXid xid, int flags) throws XAException {
+    synchronized void end(ServerSession session, BranchXid xid, int flags) throws XAException {
         if (flags != XAResource.TMSUCCESS && flags != XAResource.TMFAIL && flags != XAResource.TMSUSPEND) {
             throw XaErrors.of(XAException.XAER_INVAL,
                     "end takes TMSUCCESS, TMFAIL or TMSUSPEND, not flags 0x" + Integer.toHexString(flags));
@@ -126,7 +126,7 @@ final class XaTransactions {
      * end() for a session that is already closed: its close ended the association (as TMSUCCESS), so
      * only an unknown Xid is an error.
      */
-    synchronized void endClosed(StoreXid xid, int flags) throws XAException {
+    synchronized void endClosed(BranchXid xid, int flags) throws XAException {
         XaBranch branch = existing(xid);
         if (flags == XAResource.TMFAIL) {
             branch.markRollbackOnly();
@@ -171,7 +171,7 @@ final class XaTransactions {
 
     // ---- completion
 
-    int prepare(StoreXid xid) throws XAException {
+    int prepare(BranchXid xid) throws XAException {
         XaBranch branch;
         synchronized (this) {
             branch = existing(xid);
@@ -212,7 +212,7 @@ final class XaTransactions {
         return XAResource.XA_OK;
     }
 
-    void commit(StoreXid xid, boolean onePhase) throws XAException {
+    void commit(BranchXid xid, boolean onePhase) throws XAException {
         XaBranch branch;
         synchronized (this) {
             branch = existing(xid);
@@ -255,7 +255,7 @@ final class XaTransactions {
         }
     }
 
-    void rollback(StoreXid xid) throws XAException {
+    void rollback(BranchXid xid) throws XAException {
         XaBranch branch;
         synchronized (this) {
             branch = existing(xid);
@@ -286,19 +286,19 @@ final class XaTransactions {
     }
 
     /** The prepared branches: those prepared in this run and those found in the store at start. */
-    synchronized List<StoreXid> recover() {
+    synchronized List<BranchXid> recover() {
         return branches.values().stream().filter(XaBranch::isPrepared).map(XaBranch::xid).toList();
     }
 
     /** Only heuristically completed branches can be forgotten, and this broker completes none on its own. */
-    synchronized void forget(StoreXid xid) throws XAException {
+    synchronized void forget(BranchXid xid) throws XAException {
         XaBranch branch = existing(xid);
         throw XaErrors.protocol(branch + " was not completed heuristically; there is nothing to forget");
     }
 
     // ---- helpers (called with the lock held)
 
-    private XaBranch existing(StoreXid xid) throws XAException {
+    private XaBranch existing(BranchXid xid) throws XAException {
         XaBranch branch = branches.get(xid);
         if (branch == null) {
             throw XaErrors.unknown(xid);

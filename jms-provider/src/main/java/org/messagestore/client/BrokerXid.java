@@ -2,20 +2,20 @@ package org.messagestore.client;
 
 import java.util.Arrays;
 import javax.transaction.xa.Xid;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /**
  * An Xid the broker returned from recover: a transaction manager compares it with its own Xids by
  * format id and the bytes of both parts (JTA, Xid javadoc), so equality is by value.
  */
-record BrokerXid(StoreXid xid) implements Xid {
+record BrokerXid(BranchXid xid) implements Xid {
 
     /** The broker's form of any Xid (its bytes are copied). */
-    static StoreXid toStore(Xid xid) {
+    static BranchXid toStore(Xid xid) {
         if (xid instanceof BrokerXid own) {
             return own.xid;
         }
-        return new StoreXid(xid.getFormatId(), xid.getGlobalTransactionId(), xid.getBranchQualifier());
+        return new BranchXid(xid.getFormatId(), xid.getGlobalTransactionId(), xid.getBranchQualifier());
     }
 
     @Override

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.messagestore.client.message.ClientMessage;
 import org.messagestore.client.message.MessageConversion;
-import org.messagestore.transport.ConsumerSpec;
-import org.messagestore.transport.Delivery;
-import org.messagestore.transport.DeliverySink;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.Delivery;
+import org.messagestore.model.DeliverySink;
 
 /**
  * A consumer and its prefetch buffer. The broker fills the buffer through {@link DeliverySink};

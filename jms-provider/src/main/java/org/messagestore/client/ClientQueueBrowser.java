@@ -12,8 +12,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.messagestore.client.message.MessageConversion;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /**
  * A queue browser (Jakarta Messaging 3.1, 4.7): each {@link #getEnumeration()} opens a browser at

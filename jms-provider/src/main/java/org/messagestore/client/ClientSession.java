@@ -36,9 +36,12 @@ import org.messagestore.client.message.ClientObjectMessage;
 import org.messagestore.client.message.ClientPlainMessage;
 import org.messagestore.client.message.ClientStreamMessage;
 import org.messagestore.client.message.ClientTextMessage;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.ConsumerSpec;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.client.destination.Destinations;
+import org.messagestore.client.destination.ClientTopic;
+import org.messagestore.client.destination.ClientQueue;
 
 /**
  * A JMS session: a single-threaded context for producing and consuming (Jakarta Messaging 3.1, 6.2).

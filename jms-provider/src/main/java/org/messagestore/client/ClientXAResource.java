@@ -4,8 +4,8 @@ import java.util.List;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
-import org.messagestore.store.StoreXid;
-import org.messagestore.transport.BrokerConnection;
+import org.messagestore.model.BranchXid;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.transport.XaExceptions;
 
 /**
@@ -93,7 +93,7 @@ final class ClientXAResource implements XAResource {
         if (flag == TMENDRSCAN) {
             return new Xid[0];
         }
-        List<StoreXid> prepared = link().xaRecover();
+        List<BranchXid> prepared = link().xaRecover();
         return prepared.stream().map(BrokerXid::new).toArray(Xid[]::new);
     }
 

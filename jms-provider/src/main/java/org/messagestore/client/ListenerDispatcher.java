@@ -5,7 +5,7 @@ import jakarta.jms.MessageListener;
 import java.util.ArrayList;
 import java.util.List;
 import org.messagestore.client.message.ClientMessage;
-import org.messagestore.transport.Delivery;
+import org.messagestore.model.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -19,7 +19,6 @@ import java.io.Serializable;
 import java.util.Locale;
 import org.messagestore.transport.BrokerAddress;
 import org.messagestore.transport.Connector;
-import org.messagestore.transport.Connectors;
 
 /**
  * The entry point of the client: connections and contexts for one broker URL.

@@ -9,8 +9,8 @@ import javax.naming.Context;
 import javax.naming.InvalidNameException;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
-import org.messagestore.client.ClientQueue;
-import org.messagestore.client.ClientTopic;
+import org.messagestore.client.destination.ClientQueue;
+import org.messagestore.client.destination.ClientTopic;
 import org.messagestore.client.MessageStoreConnectionFactory;
 
 /**

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.messagestore.store.memory.InMemoryStore;
 
-/** Opens the default store: the highest-priority {@link StoreProvider} on the classpath, else memory. */
+/**
+ * Opens the default store: the highest-priority {@link StoreProvider} on the classpath. The in-memory
+ * store is always there, declared by this library with the lowest priority, so it is chosen only when
+ * no persistent store is present.
+ */
 public final class MessageStores {
 
     private MessageStores() {
@@ -20,7 +23,7 @@ public final class MessageStores {
 
     /**
      * Opens the default store with {@code settings} (see {@link StoreProvider#open(Path, Map)}); the
-     * in-memory store, used when no provider is present, has none and ignores them.
+     * in-memory store, used when no other provider is present, has none and ignores them.
      */
     public static MessageStore openDefault(Path dataDirectory, Map<String, String> settings) {
         ClassLoader loader = MessageStores.class.getClassLoader();
@@ -28,7 +31,8 @@ public final class MessageStores {
                 .map(ServiceLoader.Provider::get)
                 .max(Comparator.comparingInt(StoreProvider::priority))
                 .map(provider -> open(provider, dataDirectory, settings))
-                .orElseGet(InMemoryStore::new);
+                .orElseThrow(() -> new IllegalStateException("no " + StoreProvider.class.getName()
+                        + " is declared in META-INF/services; a jar merged without merging its service files loses them"));
     }
 
     private static MessageStore open(StoreProvider provider, Path dataDirectory, Map<String, String> settings) {

@@ -1,7 +1,7 @@
 package org.messagestore.store;
 
 import java.util.List;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 /**
  * What a store holds when the broker starts, apart from the references themselves (which the broker

@@ -1,7 +1,7 @@
 package org.messagestore.store;
 
 import java.util.List;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 
 /**
  * The two time indexes a store keeps over each stored queue's references, so that the broker can

@@ -2,8 +2,9 @@ package org.messagestore.store;
 
 import java.util.List;
 import java.util.Objects;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
+import org.messagestore.model.BranchXid;
 
 /**
  * One record of work handed to {@link MessageStore#apply}. The set is closed: a store implements
@@ -83,7 +84,7 @@ public sealed interface StoreOperation {
      * returned by {@link MessageStore#recover} until a {@link CommitPrepared} or
      * {@link RollbackPrepared} for the same Xid. {@code work} holds no transaction operations.
      */
-    record PrepareTransaction(StoreXid xid, List<StoreOperation> work) implements StoreOperation {
+    record PrepareTransaction(BranchXid xid, List<StoreOperation> work) implements StoreOperation {
         public PrepareTransaction {
             Objects.requireNonNull(xid, "xid");
             work = List.copyOf(work);
@@ -96,14 +97,14 @@ public sealed interface StoreOperation {
     }
 
     /** XA phase two: applies the work prepared under {@code xid} and forgets the prepared record. */
-    record CommitPrepared(StoreXid xid) implements StoreOperation {
+    record CommitPrepared(BranchXid xid) implements StoreOperation {
         public CommitPrepared {
             Objects.requireNonNull(xid, "xid");
         }
     }
 
     /** XA rollback of a prepared branch: forgets its work. */
-    record RollbackPrepared(StoreXid xid) implements StoreOperation {
+    record RollbackPrepared(BranchXid xid) implements StoreOperation {
         public RollbackPrepared {
             Objects.requireNonNull(xid, "xid");
         }

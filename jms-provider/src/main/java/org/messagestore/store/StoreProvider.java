@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A pluggable store implementation found with {@link java.util.ServiceLoader} (declared in
  * {@code META-INF/services/org.messagestore.store.StoreProvider}). When several are on the classpath
- * the one with the highest {@link #priority()} wins; with none the broker uses the in-memory store.
+ * the one with the highest {@link #priority()} wins; the in-memory store, declared with the lowest
+ * priority, wins only when there is no other.
  */
 public interface StoreProvider {
 

@@ -1,7 +1,7 @@
 package org.messagestore.store;
 
 import java.util.Objects;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 
 /**
  * One pending message of a stored queue, as a {@link ReferenceCursor} reads it back.

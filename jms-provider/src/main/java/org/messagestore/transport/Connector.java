@@ -1,6 +1,8 @@
 package org.messagestore.transport;
 
 import jakarta.jms.JMSException;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConnectionListener;
 
 /** Opens connections to one broker address (a {@code vm://} or {@code tcp://} URL). */
 public interface Connector {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.messagestore.transport.BrokerConnection;
+import org.messagestore.model.BrokerConnection;
 
 /** Client ids, authentication, and what a connection sees when the broker closes. */
 class ConnectionTest {

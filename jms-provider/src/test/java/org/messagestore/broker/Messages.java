@@ -2,9 +2,9 @@ package org.messagestore.broker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /** Builds test messages whose body is a UTF-8 string. */
 final class Messages {

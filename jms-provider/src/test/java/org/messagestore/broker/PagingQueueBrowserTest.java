@@ -15,12 +15,12 @@ import java.util.stream.IntStream;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
+import org.messagestore.model.BranchXid;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.Delivery;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.Delivery;
 
 /**
  * A browser of a paging queue shows the whole queue, not only the window held in memory (Jakarta
@@ -204,7 +204,7 @@ class PagingQueueBrowserTest {
 
     @Test
     void messagesLockedByABranchPreparedBeforeARestartAreNotShown() throws Exception {
-        StoreXid xid = new StoreXid(7, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), new byte[] {1});
+        BranchXid xid = new BranchXid(7, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), new byte[] {1});
         try (Broker broker = start()) {
             BrokerConnection c = connect(broker, 1);
             sendAll(c, 1, 300);

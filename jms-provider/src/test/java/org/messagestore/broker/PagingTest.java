@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.Delivery;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.Delivery;
 
 /**
  * Durable queues hold a bounded window in memory and page the rest from the store (DESIGN.md, "Backlogs
@@ -208,7 +208,7 @@ class PagingTest {
             send(c, 1, Messages.withProperties(BACKLOG, body(6), java.util.Map.of("n", 6)));
 
             RecordingSink sink = new RecordingSink();
-            c.createConsumer(new org.messagestore.transport.ConsumerSpec(1, 1, BACKLOG, "n >= 3", false, null, false,
+            c.createConsumer(new org.messagestore.model.ConsumerSpec(1, 1, BACKLOG, "n >= 3", false, null, false,
                     false, 10), sink);
             // The window holds m-0..m-2, which this consumer does not select: the paged messages stay in
             // the store until another consumer takes those (the documented relaxation).

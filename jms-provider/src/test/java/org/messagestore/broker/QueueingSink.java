@@ -3,8 +3,8 @@ package org.messagestore.broker;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.messagestore.transport.Delivery;
-import org.messagestore.transport.DeliverySink;
+import org.messagestore.model.Delivery;
+import org.messagestore.model.DeliverySink;
 
 /**
  * A consumer buffer for tests that drain many messages: the broker pushes into a blocking queue and the

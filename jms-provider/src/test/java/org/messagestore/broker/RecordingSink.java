@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.messagestore.transport.Delivery;
-import org.messagestore.transport.DeliverySink;
+import org.messagestore.model.Delivery;
+import org.messagestore.model.DeliverySink;
 
 /** A test consumer buffer: records deliveries, and what a discard dropped. */
 final class RecordingSink implements DeliverySink {

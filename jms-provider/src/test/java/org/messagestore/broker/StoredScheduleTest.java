@@ -17,10 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.Delivery;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.Delivery;
 
 /**
  * Delayed and expiring messages of a durable queue found through the store's schedule indexes
@@ -221,7 +221,7 @@ class StoredScheduleTest {
     private static List<String> browseAll(BrokerConnection c, long browserId) throws Exception {
         c.createBrowser(browserId, 1, ORDERS, null);
         List<String> bodies = new ArrayList<>();
-        for (List<org.messagestore.protocol.MessageData> page = c.browseNext(browserId, 4); !page.isEmpty();
+        for (List<org.messagestore.model.MessageData> page = c.browseNext(browserId, 4); !page.isEmpty();
              page = c.browseNext(browserId, 4)) {
             page.forEach(message -> bodies.add(Messages.body(message)));
         }

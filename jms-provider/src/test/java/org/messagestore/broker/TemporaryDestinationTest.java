@@ -9,10 +9,10 @@ import jakarta.jms.InvalidDestinationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.DestinationName.Kind;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.ConsumerSpec;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.DestinationName.Kind;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConsumerSpec;
 
 /** Temporary queues and topics (Jakarta Messaging 3.1, 6.2.3 "Creating temporary destinations"). */
 class TemporaryDestinationTest {

@@ -13,12 +13,12 @@ import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.PreparedTransaction;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.Delivery;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.Delivery;
 
 /**
  * XA recovery across a broker restart on the same store (DESIGN.md, Decisions, XA: "recover returns
@@ -32,7 +32,7 @@ class XaRestartRecoveryTest {
 
     private final InMemoryStore store = new InMemoryStore();
     private final String name = BrokerFixture.uniqueName();
-    private final StoreXid xid = new StoreXid(7, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), new byte[] {1});
+    private final BranchXid xid = new BranchXid(7, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), new byte[] {1});
 
     @AfterEach
     void closeStore() {

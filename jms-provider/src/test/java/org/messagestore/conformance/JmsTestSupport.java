@@ -40,7 +40,7 @@ import org.messagestore.broker.BrokerConfig;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.transport.tcp.TcpAcceptor;
 import org.messagestore.transport.tcp.TcpOptions;
-import org.messagestore.transport.vm.VmBrokers;
+import org.messagestore.broker.RunningBrokers;
 
 /**
  * Base class of the classic-API conformance tests.
@@ -121,7 +121,7 @@ abstract class JmsTestSupport {
             acceptor.close();
         }
         String name = BROKER_NAMES.remove(testClass);
-        Broker broker = name == null ? null : VmBrokers.find(name);
+        Broker broker = name == null ? null : RunningBrokers.find(name);
         if (broker != null) {
             broker.close();
         }

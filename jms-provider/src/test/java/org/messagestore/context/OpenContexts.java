@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.messagestore.broker.Broker;
 import org.messagestore.client.MessageStoreConnectionFactory;
-import org.messagestore.transport.vm.VmBrokers;
+import org.messagestore.broker.RunningBrokers;
 
 /**
  * The contexts one test opened on its class's own in-VM broker, closed together after the test.
@@ -52,7 +52,7 @@ final class OpenContexts {
             }
         }
         open.clear();
-        Broker broker = VmBrokers.find(brokerName);
+        Broker broker = RunningBrokers.find(brokerName);
         if (broker != null) {
             broker.close();
         }

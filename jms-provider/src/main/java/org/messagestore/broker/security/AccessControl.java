@@ -3,7 +3,7 @@ package org.messagestore.broker.security;
 import jakarta.jms.JMSSecurityException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 /**
  * The access rules applied to one connection's identity. Decisions are remembered (rules and identity

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 /**
  * Who may do what on which destination. Read from a UTF-8 file (or lines) like:

@@ -3,7 +3,7 @@ package org.messagestore.broker.security;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 /**
  * A set of queue or topic names, written {@code queue:<pattern>} or {@code topic:<pattern>}. A pattern

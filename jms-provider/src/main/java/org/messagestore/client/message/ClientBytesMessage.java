@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import org.messagestore.protocol.BodyType;
+import org.messagestore.model.BodyType;
 
 /**
  * A {@link BytesMessage}: write-only after creation and clearBody, read-only after reset() and on

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.messagestore.protocol.BodyType;
+import org.messagestore.model.BodyType;
 
 /**
  * A {@link MapMessage}. Reads follow the MapMessage conversion table (see {@link ValueConversion});

@@ -9,10 +9,10 @@ import jakarta.jms.MessageNotReadableException;
 import jakarta.jms.MessageNotWriteableException;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
-import org.messagestore.client.ClientDestination;
-import org.messagestore.client.Destinations;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.client.destination.ClientDestination;
+import org.messagestore.client.destination.Destinations;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.MessageData;
 
 /**
  * This provider's {@link Message}: headers, properties and the read-only state of the body; the

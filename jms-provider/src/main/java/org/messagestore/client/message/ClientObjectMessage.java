@@ -3,7 +3,7 @@ package org.messagestore.client.message;
 import jakarta.jms.JMSException;
 import jakarta.jms.ObjectMessage;
 import java.io.Serializable;
-import org.messagestore.protocol.BodyType;
+import org.messagestore.model.BodyType;
 
 /**
  * An {@link ObjectMessage}. The object is serialized when it is set, so later changes to it do not

@@ -1,6 +1,6 @@
 package org.messagestore.client.message;
 
-import org.messagestore.protocol.BodyType;
+import org.messagestore.model.BodyType;
 
 /** A plain {@link jakarta.jms.Message}: headers and properties, no body. */
 public final class ClientPlainMessage extends ClientMessage {

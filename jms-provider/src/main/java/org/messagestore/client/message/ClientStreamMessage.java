@@ -6,7 +6,7 @@ import jakarta.jms.MessageFormatException;
 import jakarta.jms.StreamMessage;
 import java.util.ArrayList;
 import java.util.List;
-import org.messagestore.protocol.BodyType;
+import org.messagestore.model.BodyType;
 
 /**
  * A {@link StreamMessage}: a sequence of typed fields, write-only after creation and clearBody,

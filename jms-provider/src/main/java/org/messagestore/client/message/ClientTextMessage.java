@@ -2,7 +2,7 @@ package org.messagestore.client.message;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
-import org.messagestore.protocol.BodyType;
+import org.messagestore.model.BodyType;
 
 /**
  * A {@link TextMessage}. A received text is decoded on first read, and its encoded form is reused

@@ -17,9 +17,9 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.messagestore.client.Destinations;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.client.destination.Destinations;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.MessageData;
 
 /**
  * Reads a message of another provider through the public API only: a provider must accept messages

@@ -4,13 +4,13 @@ import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 
 /**
  * Converts between JMS messages and {@link MessageData}, the immutable form that crosses the
  * client/broker boundary and that the store keeps.
  *
- * <p>Body encoding in {@link MessageData#body()}, per {@link org.messagestore.protocol.BodyType}:
+ * <p>Body encoding in {@link MessageData#body()}, per {@link org.messagestore.model.BodyType}:
  * <ul>
  * <li>MESSAGE: no body (null).
  * <li>TEXT: the text in CESU-8 (UTF-8 for BMP text; every Java string round-trips, unpaired

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.PreparedTransaction;
@@ -34,10 +34,10 @@ import org.messagestore.store.StoreOperation.RemoveSubscription;
 import org.messagestore.store.StoreOperation.RollbackPrepared;
 import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
 import org.messagestore.store.StoredReference;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /**
- * A {@link MessageStore} in the JVM heap: the store used when no {@link org.messagestore.store.StoreProvider}
+ * A {@link MessageStore} in the JVM heap: the store used when no other {@link org.messagestore.store.StoreProvider}
  * is on the classpath, and in tests. Its content survives a broker restart on the same instance but
  * not the JVM.
  *
@@ -57,7 +57,7 @@ public final class InMemoryStore implements MessageStore {
     private final Map<QueueId, DurableSubscriptionRecord> subscriptions = new LinkedHashMap<>();
     /** Per stored queue: its references by position. */
     private final Map<QueueId, QueueReferences> references = new HashMap<>();
-    private final Map<StoreXid, List<StoreOperation>> prepared = new LinkedHashMap<>();
+    private final Map<BranchXid, List<StoreOperation>> prepared = new LinkedHashMap<>();
     private long highestMessageId;
     private long nextPosition;
     private boolean closed;
@@ -133,8 +133,8 @@ public final class InMemoryStore implements MessageStore {
     /** Rejects a batch that cannot be applied in full, before any of it is applied (atomicity). */
     private void validate(List<StoreOperation> operations) {
         Set<Long> addedHere = new HashSet<>();
-        Set<StoreXid> preparedHere = new HashSet<>();
-        Set<StoreXid> resolvedHere = new HashSet<>();
+        Set<BranchXid> preparedHere = new HashSet<>();
+        Set<BranchXid> resolvedHere = new HashSet<>();
         for (StoreOperation op : operations) {
             if (op instanceof AddMessage add) {
                 addedHere.add(add.messageId());
@@ -151,7 +151,7 @@ public final class InMemoryStore implements MessageStore {
     }
 
     /** A branch is resolved once, and only when prepared (before this batch, or earlier in it). */
-    private void requirePrepared(StoreXid xid, Set<StoreXid> preparedHere, Set<StoreXid> resolvedHere) {
+    private void requirePrepared(BranchXid xid, Set<BranchXid> preparedHere, Set<BranchXid> resolvedHere) {
         if (!resolvedHere.add(xid) || !prepared.containsKey(xid) && !preparedHere.contains(xid)) {
             throw new IllegalArgumentException("no prepared transaction " + xid);
         }

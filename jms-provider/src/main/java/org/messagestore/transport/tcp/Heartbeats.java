@@ -7,7 +7,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
-import org.messagestore.protocol.codec.PushFrame.Heartbeat;
+import org.messagestore.protocol.PushFrame.Heartbeat;
 
 /**
  * Connection health, the same on both sides: after one interval without writing, send a

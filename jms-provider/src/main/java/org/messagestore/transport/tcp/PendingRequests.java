@@ -4,9 +4,9 @@ import jakarta.jms.JMSException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.messagestore.protocol.codec.RemoteExceptions;
-import org.messagestore.protocol.codec.ResponseFrame;
-import org.messagestore.protocol.codec.ResponseFrame.Failure;
+import org.messagestore.protocol.RemoteExceptions;
+import org.messagestore.protocol.ResponseFrame;
+import org.messagestore.protocol.ResponseFrame.Failure;
 
 /**
  * The client's requests still waiting for their answer, by correlation id. Once the connection has

@@ -12,45 +12,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import javax.transaction.xa.XAException;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
-import org.messagestore.protocol.codec.RequestFrame;
-import org.messagestore.protocol.codec.RequestFrame.Acknowledge;
-import org.messagestore.protocol.codec.RequestFrame.BrowseNext;
-import org.messagestore.protocol.codec.RequestFrame.CloseBrowser;
-import org.messagestore.protocol.codec.RequestFrame.SetStarted;
-import org.messagestore.protocol.codec.RequestFrame.CloseConnection;
-import org.messagestore.protocol.codec.RequestFrame.CloseConsumer;
-import org.messagestore.protocol.codec.RequestFrame.CloseSession;
-import org.messagestore.protocol.codec.RequestFrame.Commit;
-import org.messagestore.protocol.codec.RequestFrame.Consumed;
-import org.messagestore.protocol.codec.RequestFrame.CreateBrowser;
-import org.messagestore.protocol.codec.RequestFrame.CreateConsumer;
-import org.messagestore.protocol.codec.RequestFrame.CreateSession;
-import org.messagestore.protocol.codec.RequestFrame.CreateTemporary;
-import org.messagestore.protocol.codec.RequestFrame.DeleteTemporary;
-import org.messagestore.protocol.codec.RequestFrame.Drain;
-import org.messagestore.protocol.codec.RequestFrame.Pull;
-import org.messagestore.protocol.codec.RequestFrame.Rollback;
-import org.messagestore.protocol.codec.RequestFrame.Send;
-import org.messagestore.protocol.codec.RequestFrame.SetClientId;
-import org.messagestore.protocol.codec.RequestFrame.Unsubscribe;
-import org.messagestore.protocol.codec.RequestFrame.XaCommit;
-import org.messagestore.protocol.codec.RequestFrame.XaEnd;
-import org.messagestore.protocol.codec.RequestFrame.XaForget;
-import org.messagestore.protocol.codec.RequestFrame.XaPrepare;
-import org.messagestore.protocol.codec.RequestFrame.XaRecover;
-import org.messagestore.protocol.codec.RequestFrame.XaRollback;
-import org.messagestore.protocol.codec.RequestFrame.XaStart;
-import org.messagestore.protocol.codec.ResponseFrame;
-import org.messagestore.protocol.codec.ResponseFrame.BrowseResult;
-import org.messagestore.protocol.codec.ResponseFrame.XaFailure;
-import org.messagestore.protocol.codec.ResponseFrame.XaRecovered;
-import org.messagestore.protocol.codec.ResponseFrame.XaVote;
-import org.messagestore.store.StoreXid;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.ConsumerSpec;
-import org.messagestore.transport.DeliverySink;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
+import org.messagestore.protocol.RequestFrame;
+import org.messagestore.protocol.RequestFrame.Acknowledge;
+import org.messagestore.protocol.RequestFrame.BrowseNext;
+import org.messagestore.protocol.RequestFrame.CloseBrowser;
+import org.messagestore.protocol.RequestFrame.SetStarted;
+import org.messagestore.protocol.RequestFrame.CloseConnection;
+import org.messagestore.protocol.RequestFrame.CloseConsumer;
+import org.messagestore.protocol.RequestFrame.CloseSession;
+import org.messagestore.protocol.RequestFrame.Commit;
+import org.messagestore.protocol.RequestFrame.Consumed;
+import org.messagestore.protocol.RequestFrame.CreateBrowser;
+import org.messagestore.protocol.RequestFrame.CreateConsumer;
+import org.messagestore.protocol.RequestFrame.CreateSession;
+import org.messagestore.protocol.RequestFrame.CreateTemporary;
+import org.messagestore.protocol.RequestFrame.DeleteTemporary;
+import org.messagestore.protocol.RequestFrame.Drain;
+import org.messagestore.protocol.RequestFrame.Pull;
+import org.messagestore.protocol.RequestFrame.Rollback;
+import org.messagestore.protocol.RequestFrame.Send;
+import org.messagestore.protocol.RequestFrame.SetClientId;
+import org.messagestore.protocol.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.RequestFrame.XaCommit;
+import org.messagestore.protocol.RequestFrame.XaEnd;
+import org.messagestore.protocol.RequestFrame.XaForget;
+import org.messagestore.protocol.RequestFrame.XaPrepare;
+import org.messagestore.protocol.RequestFrame.XaRecover;
+import org.messagestore.protocol.RequestFrame.XaRollback;
+import org.messagestore.protocol.RequestFrame.XaStart;
+import org.messagestore.protocol.ResponseFrame;
+import org.messagestore.protocol.ResponseFrame.BrowseResult;
+import org.messagestore.protocol.ResponseFrame.XaFailure;
+import org.messagestore.protocol.ResponseFrame.XaRecovered;
+import org.messagestore.protocol.ResponseFrame.XaVote;
+import org.messagestore.model.BranchXid;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DeliverySink;
 import org.messagestore.transport.XaExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,37 +203,37 @@ final class TcpBrokerConnection implements BrokerConnection {
     // that failed is XAER_RMFAIL (the broker could not be reached), any other failure XAER_RMERR.
 
     @Override
-    public void xaStart(long sessionId, StoreXid xid, int flags) throws XAException {
+    public void xaStart(long sessionId, BranchXid xid, int flags) throws XAException {
         callXa(id -> new XaStart(id, sessionId, xid, flags));
     }
 
     @Override
-    public void xaEnd(long sessionId, StoreXid xid, int flags) throws XAException {
+    public void xaEnd(long sessionId, BranchXid xid, int flags) throws XAException {
         callXa(id -> new XaEnd(id, sessionId, xid, flags));
     }
 
     @Override
-    public int xaPrepare(StoreXid xid) throws XAException {
+    public int xaPrepare(BranchXid xid) throws XAException {
         return ((XaVote) callXa(id -> new XaPrepare(id, xid))).vote();
     }
 
     @Override
-    public void xaCommit(StoreXid xid, boolean onePhase) throws XAException {
+    public void xaCommit(BranchXid xid, boolean onePhase) throws XAException {
         callXa(id -> new XaCommit(id, xid, onePhase));
     }
 
     @Override
-    public void xaRollback(StoreXid xid) throws XAException {
+    public void xaRollback(BranchXid xid) throws XAException {
         callXa(id -> new XaRollback(id, xid));
     }
 
     @Override
-    public List<StoreXid> xaRecover() throws XAException {
+    public List<BranchXid> xaRecover() throws XAException {
         return ((XaRecovered) callXa(XaRecover::new)).xids();
     }
 
     @Override
-    public void xaForget(StoreXid xid) throws XAException {
+    public void xaForget(BranchXid xid) throws XAException {
         callXa(id -> new XaForget(id, xid));
     }
 

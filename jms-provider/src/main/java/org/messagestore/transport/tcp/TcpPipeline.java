@@ -3,8 +3,8 @@ package org.messagestore.transport.tcp;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
-import org.messagestore.protocol.codec.FrameDecoder;
-import org.messagestore.protocol.codec.FrameEncoder;
+import org.messagestore.protocol.FrameDecoder;
+import org.messagestore.protocol.FrameEncoder;
 
 /**
  * The handlers both sides put before their own: flush batching, framing, frame codec, heartbeats. With

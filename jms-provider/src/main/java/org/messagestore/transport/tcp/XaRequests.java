@@ -1,20 +1,20 @@
 package org.messagestore.transport.tcp;
 
 import javax.transaction.xa.XAException;
-import org.messagestore.protocol.codec.RequestFrame;
-import org.messagestore.protocol.codec.RequestFrame.XaCommit;
-import org.messagestore.protocol.codec.RequestFrame.XaEnd;
-import org.messagestore.protocol.codec.RequestFrame.XaForget;
-import org.messagestore.protocol.codec.RequestFrame.XaPrepare;
-import org.messagestore.protocol.codec.RequestFrame.XaRecover;
-import org.messagestore.protocol.codec.RequestFrame.XaRollback;
-import org.messagestore.protocol.codec.RequestFrame.XaStart;
-import org.messagestore.protocol.codec.ResponseFrame;
-import org.messagestore.protocol.codec.ResponseFrame.Ok;
-import org.messagestore.protocol.codec.ResponseFrame.XaFailure;
-import org.messagestore.protocol.codec.ResponseFrame.XaRecovered;
-import org.messagestore.protocol.codec.ResponseFrame.XaVote;
-import org.messagestore.transport.BrokerConnection;
+import org.messagestore.protocol.RequestFrame;
+import org.messagestore.protocol.RequestFrame.XaCommit;
+import org.messagestore.protocol.RequestFrame.XaEnd;
+import org.messagestore.protocol.RequestFrame.XaForget;
+import org.messagestore.protocol.RequestFrame.XaPrepare;
+import org.messagestore.protocol.RequestFrame.XaRecover;
+import org.messagestore.protocol.RequestFrame.XaRollback;
+import org.messagestore.protocol.RequestFrame.XaStart;
+import org.messagestore.protocol.ResponseFrame;
+import org.messagestore.protocol.ResponseFrame.Ok;
+import org.messagestore.protocol.ResponseFrame.XaFailure;
+import org.messagestore.protocol.ResponseFrame.XaRecovered;
+import org.messagestore.protocol.ResponseFrame.XaVote;
+import org.messagestore.model.BrokerConnection;
 
 /**
  * Carries out the XA requests (protocol version 2) for {@link RequestDispatcher}. An XAException

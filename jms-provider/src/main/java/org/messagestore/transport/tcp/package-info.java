@@ -1,7 +1,7 @@
 /**
  * The TCP transport on Netty: {@link org.messagestore.transport.tcp.TcpConnector} (client, for
  * {@code tcp://host:port?options} URLs) and {@link org.messagestore.transport.tcp.TcpAcceptor}
- * (serves a broker). The frames are described in {@link org.messagestore.protocol.codec}.
+ * (serves a broker). The frames are described in {@link org.messagestore.protocol}.
  *
  * <h2>Threads</h2>
  * <ul>

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
 import org.messagestore.transport.BrokerAddress;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.ConnectionListener;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConnectionListener;
 import org.messagestore.transport.Connector;
+import org.messagestore.broker.RunningBrokers;
 
 /**
  * Connects to a broker in this JVM: {@code vm://name?create=false&dataDir=...}. The connection object
@@ -37,13 +38,13 @@ public final class VmConnector implements Connector {
     private Broker broker() throws JMSException {
         String name = address.host();
         if (!address.booleanOption("create", true)) {
-            Broker running = VmBrokers.find(name);
+            Broker running = RunningBrokers.find(name);
             if (running == null) {
                 throw new JMSException("no broker named '" + name + "' is running in this JVM and create=false");
             }
             return running;
         }
-        return VmBrokers.findOrStart(name, () -> {
+        return RunningBrokers.findOrStart(name, () -> {
             BrokerConfig config = BrokerConfig.defaults(name);
             String dataDir = address.option("dataDir", null);
             return Broker.start(dataDir == null ? config : config.withDataDir(Path.of(dataDir)));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 class AccessRulesTest {
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 
 class DestinationPatternTest {
 

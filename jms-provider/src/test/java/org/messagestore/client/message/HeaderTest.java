@@ -10,9 +10,9 @@ import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.messagestore.client.ClientQueue;
-import org.messagestore.client.ClientTemporaryTopic;
-import org.messagestore.client.ClientTopic;
+import org.messagestore.client.destination.ClientQueue;
+import org.messagestore.client.destination.ClientTemporaryTopic;
+import org.messagestore.client.destination.ClientTopic;
 
 /** Jakarta Messaging 3.1, 3.4 "Message header fields", and acknowledge(). */
 class HeaderTest {

@@ -21,11 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.messagestore.client.ClientQueue;
-import org.messagestore.client.ClientTemporaryQueue;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.client.destination.ClientQueue;
+import org.messagestore.client.destination.ClientTemporaryQueue;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /** MessageConversion: round trips, other providers' messages, and isolation between message and data. */
 class MessageConversionTest {

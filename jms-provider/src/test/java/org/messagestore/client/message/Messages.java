@@ -5,7 +5,7 @@ import jakarta.jms.Message;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import org.messagestore.client.ClientQueue;
+import org.messagestore.client.destination.ClientQueue;
 
 /** Test helper: what a consumer would receive for a message, without a broker. */
 final class Messages {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
@@ -26,7 +26,7 @@ import org.messagestore.store.StoreOperation.RemoveSubscription;
 import org.messagestore.store.StoreOperation.RollbackPrepared;
 import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
 import org.messagestore.store.StoredReference;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /** The in-memory store keeps the store SPI's contract: shared bodies, atomic batches, prepared work. */
 class InMemoryStoreTest {
@@ -112,11 +112,11 @@ class InMemoryStoreTest {
 
     @Test
     void preparedWorkIsReportedAndAppliedOnlyOnCommit() {
-        StoreXid xid = new StoreXid(1, new byte[] {1}, new byte[] {2});
+        BranchXid xid = new BranchXid(1, new byte[] {1}, new byte[] {2});
         store.apply(List.of(new PrepareTransaction(xid, List.of(new AddMessage(1, message("m")), new AddReference(ORDERS, 1))))).join();
 
         assertThat(store.recover().prepared()).singleElement().satisfies(tx -> assertThat(tx.xid()).isEqualTo(
-                new StoreXid(1, new byte[] {1}, new byte[] {2})));
+                new BranchXid(1, new byte[] {1}, new byte[] {2})));
         assertThat(pending(ORDERS)).isEmpty();
 
         store.apply(List.of(new CommitPrepared(xid))).join();
@@ -127,7 +127,7 @@ class InMemoryStoreTest {
 
     @Test
     void rolledBackPreparedWorkIsForgotten() {
-        StoreXid xid = new StoreXid(1, new byte[] {7}, new byte[] {8});
+        BranchXid xid = new BranchXid(1, new byte[] {7}, new byte[] {8});
         store.apply(List.of(new PrepareTransaction(xid, List.of(new AddMessage(1, message("m")), new AddReference(ORDERS, 1))))).join();
 
         store.apply(List.of(new RollbackPrepared(xid))).join();
@@ -139,7 +139,7 @@ class InMemoryStoreTest {
 
     @Test
     void aPreparedSendsMessageIdCountsAsTakenAfterARestart() {
-        StoreXid xid = new StoreXid(1, new byte[] {3}, new byte[] {4});
+        BranchXid xid = new BranchXid(1, new byte[] {3}, new byte[] {4});
         store.apply(List.of(new PrepareTransaction(xid, List.of(new AddMessage(42, message("m")), new AddReference(ORDERS, 42))))).join();
 
         assertThat(store.recover().highestMessageId()).isEqualTo(42);
@@ -147,7 +147,7 @@ class InMemoryStoreTest {
 
     @Test
     void aBatchResolvingOneBranchTwiceAppliesNothing() {
-        StoreXid xid = new StoreXid(1, new byte[] {5}, new byte[] {6});
+        BranchXid xid = new BranchXid(1, new byte[] {5}, new byte[] {6});
         store.apply(List.of(new PrepareTransaction(xid, List.of(new AddMessage(1, message("m")), new AddReference(ORDERS, 1))))).join();
 
         assertThat(store.apply(List.of(new CommitPrepared(xid), new CommitPrepared(xid)))).isCompletedExceptionally();

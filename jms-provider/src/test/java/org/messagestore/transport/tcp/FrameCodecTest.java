@@ -20,20 +20,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
-import org.messagestore.protocol.codec.Frame;
-import org.messagestore.protocol.codec.FrameCodec;
-import org.messagestore.protocol.codec.HandshakeFrame;
-import org.messagestore.protocol.codec.MalformedFrameException;
-import org.messagestore.protocol.codec.PushFrame;
-import org.messagestore.protocol.codec.RemoteExceptions;
-import org.messagestore.protocol.codec.RequestFrame;
-import org.messagestore.protocol.codec.ResponseFrame;
-import org.messagestore.store.StoreXid;
-import org.messagestore.transport.ConsumerSpec;
-import org.messagestore.transport.Delivery;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
+import org.messagestore.protocol.Frame;
+import org.messagestore.protocol.FrameCodec;
+import org.messagestore.protocol.HandshakeFrame;
+import org.messagestore.protocol.MalformedFrameException;
+import org.messagestore.protocol.PushFrame;
+import org.messagestore.protocol.RemoteExceptions;
+import org.messagestore.protocol.RequestFrame;
+import org.messagestore.protocol.ResponseFrame;
+import org.messagestore.model.BranchXid;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.Delivery;
 
 class FrameCodecTest {
 
@@ -95,7 +95,7 @@ class FrameCodecTest {
                 new RequestFrame.XaEnd(21, 7, xid(), javax.transaction.xa.XAResource.TMSUSPEND),
                 new RequestFrame.XaPrepare(22, xid()),
                 new RequestFrame.XaCommit(23, xid(), true),
-                new RequestFrame.XaRollback(24, new StoreXid(0, new byte[] {1}, new byte[0])),
+                new RequestFrame.XaRollback(24, new BranchXid(0, new byte[] {1}, new byte[0])),
                 new RequestFrame.XaRecover(25),
                 new RequestFrame.XaForget(26, xid()),
                 new ResponseFrame.Ok(17),
@@ -104,7 +104,7 @@ class FrameCodecTest {
                 new ResponseFrame.Failure(19, "jakarta.jms.InvalidClientIDException", "in use", "E42"),
                 new ResponseFrame.Failure(19, "jakarta.jms.JMSException", null, null),
                 new ResponseFrame.XaVote(27, javax.transaction.xa.XAResource.XA_RDONLY),
-                new ResponseFrame.XaRecovered(28, List.of(xid(), new StoreXid(-1, new byte[64], new byte[64]))),
+                new ResponseFrame.XaRecovered(28, List.of(xid(), new BranchXid(-1, new byte[64], new byte[64]))),
                 new ResponseFrame.XaRecovered(28, List.of()),
                 new ResponseFrame.XaFailure(29, javax.transaction.xa.XAException.XAER_NOTA, "unknown branch"),
                 new ResponseFrame.XaFailure(29, javax.transaction.xa.XAException.XA_RBROLLBACK, null),
@@ -114,13 +114,13 @@ class FrameCodecTest {
                 new PushFrame.Heartbeat());
     }
 
-    static StoreXid xid() {
-        return new StoreXid(0x1234, "gtrid-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {9, 8, 7});
+    static BranchXid xid() {
+        return new BranchXid(0x1234, "gtrid-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[] {9, 8, 7});
     }
 
     @Test
     void xidPartsLongerThanTheXaLimitAreMalformed() {
-        byte[] frame = encoded(new RequestFrame.XaPrepare(1, new StoreXid(1, new byte[64], new byte[1])));
+        byte[] frame = encoded(new RequestFrame.XaPrepare(1, new BranchXid(1, new byte[64], new byte[1])));
         ByteBuf buf = Unpooled.buffer();
         buf.writeByte(frame[0]).writeLong(1).writeInt(1).writeInt(65).writeBytes(new byte[65]).writeInt(0);
         assertMalformed(toBytes(buf), "global transaction id");

@@ -43,13 +43,13 @@ import org.junit.jupiter.api.Test;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
 import org.messagestore.client.MessageStoreConnectionFactory;
-import org.messagestore.protocol.codec.Frame;
-import org.messagestore.protocol.codec.FrameCodec;
-import org.messagestore.protocol.codec.HandshakeFrame.Hello;
-import org.messagestore.protocol.codec.HandshakeFrame.Welcome;
-import org.messagestore.protocol.codec.PushFrame;
-import org.messagestore.protocol.codec.RequestFrame;
-import org.messagestore.protocol.codec.ResponseFrame;
+import org.messagestore.protocol.Frame;
+import org.messagestore.protocol.FrameCodec;
+import org.messagestore.protocol.HandshakeFrame.Hello;
+import org.messagestore.protocol.HandshakeFrame.Welcome;
+import org.messagestore.protocol.PushFrame;
+import org.messagestore.protocol.RequestFrame;
+import org.messagestore.protocol.ResponseFrame;
 import org.messagestore.store.memory.InMemoryStore;
 
 /**

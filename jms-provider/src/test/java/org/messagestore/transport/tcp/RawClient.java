@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import org.messagestore.protocol.codec.Frame;
-import org.messagestore.protocol.codec.FrameCodec;
-import org.messagestore.protocol.codec.HandshakeFrame.Hello;
-import org.messagestore.protocol.codec.PushFrame.Heartbeat;
+import org.messagestore.protocol.Frame;
+import org.messagestore.protocol.FrameCodec;
+import org.messagestore.protocol.HandshakeFrame.Hello;
+import org.messagestore.protocol.PushFrame.Heartbeat;
 
 /** A blocking socket that speaks (or deliberately breaks) the protocol, for tests that act as a misbehaving peer. */
 final class RawClient implements AutoCloseable {

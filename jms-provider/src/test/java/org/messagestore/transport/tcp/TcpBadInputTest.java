@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.messagestore.protocol.codec.HandshakeFrame.Welcome;
-import org.messagestore.protocol.codec.RequestFrame;
-import org.messagestore.protocol.codec.ResponseFrame.Failure;
-import org.messagestore.protocol.codec.ResponseFrame.Ok;
+import org.messagestore.protocol.HandshakeFrame.Welcome;
+import org.messagestore.protocol.RequestFrame;
+import org.messagestore.protocol.ResponseFrame.Failure;
+import org.messagestore.protocol.ResponseFrame.Ok;
 
 /** A peer that breaks the protocol loses its own connection; the broker and its other clients carry on. */
 class TcpBadInputTest {
@@ -137,8 +137,8 @@ class TcpBadInputTest {
     @Test
     void mutatedFramesNeverHurtTheBroker() throws Exception {
         Random random = new Random(11);
-        byte[] valid = RawClient.encode(new RequestFrame.CreateConsumer(3, new org.messagestore.transport.ConsumerSpec(
-                1, 1, org.messagestore.protocol.DestinationName.queue("survivors"), "a > 1", false, null, false, false, 5)));
+        byte[] valid = RawClient.encode(new RequestFrame.CreateConsumer(3, new org.messagestore.model.ConsumerSpec(
+                1, 1, org.messagestore.model.DestinationName.queue("survivors"), "a > 1", false, null, false, false, 5)));
         for (int round = 0; round < 30; round++) {
             try (RawClient fuzz = raw()) {
                 fuzz.hello(10_000);

@@ -10,8 +10,9 @@ import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
 import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.transport.BrokerAddress;
-import org.messagestore.transport.BrokerConnection;
-import org.messagestore.transport.Connectors;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.client.Connectors;
+import org.messagestore.broker.RunningBrokers;
 
 /** {@code vm://} finds a broker of this JVM by name, or starts an embedded one. */
 class VmConnectorTest {
@@ -29,10 +30,10 @@ class VmConnectorTest {
                     .connect(null, null, null);
 
             assertThat(connection.connectionId()).startsWith(name);
-            assertThat(VmBrokers.find(name)).isSameAs(broker);
+            assertThat(RunningBrokers.find(name)).isSameAs(broker);
             connection.close();
         }
-        assertThat(VmBrokers.find(name)).as("a closed broker unregisters").isNull();
+        assertThat(RunningBrokers.find(name)).as("a closed broker unregisters").isNull();
     }
 
     @Test
@@ -52,7 +53,7 @@ class VmConnectorTest {
         BrokerConnection first = connector.connect(null, null, null);
         BrokerConnection second = new VmConnector(BrokerAddress.parse("vm://" + name + "?create=false")).connect(null, null, null);
 
-        Broker embedded = VmBrokers.find(name);
+        Broker embedded = RunningBrokers.find(name);
         assertThat(embedded).isNotNull();
         assertThat(first.connectionId()).isNotEqualTo(second.connectionId());
         embedded.close();

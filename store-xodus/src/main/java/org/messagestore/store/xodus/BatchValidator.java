@@ -13,7 +13,7 @@ import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.CommitPrepared;
 import org.messagestore.store.StoreOperation.PrepareTransaction;
 import org.messagestore.store.StoreOperation.RollbackPrepared;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /**
  * Checks, before any of a batch is applied, that all of it can be (MessageStore.apply: "nothing of
@@ -28,8 +28,8 @@ final class BatchValidator {
     private final XodusStores stores;
     private final PendingAdds pending;
     private final Set<Long> addedInBatch = new HashSet<>();
-    private final Map<StoreXid, List<StoreOperation>> preparedInBatch = new HashMap<>();
-    private final Set<StoreXid> resolvedInBatch = new HashSet<>();
+    private final Map<BranchXid, List<StoreOperation>> preparedInBatch = new HashMap<>();
+    private final Set<BranchXid> resolvedInBatch = new HashSet<>();
 
     BatchValidator(Transaction txn, XodusStores stores, PendingAdds pending) {
         this.txn = txn;
@@ -78,7 +78,7 @@ final class BatchValidator {
                 || stores.messages().get(txn, Keys.messageKey(messageId)) != null;
     }
 
-    private List<StoreOperation> preparedWork(StoreXid xid) {
+    private List<StoreOperation> preparedWork(BranchXid xid) {
         if (resolvedInBatch.contains(xid)) {
             return null;
         }

@@ -3,7 +3,7 @@ package org.messagestore.store.xodus;
 import java.nio.charset.StandardCharsets;
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.QueueId;
 
 /**

@@ -2,9 +2,9 @@ package org.messagestore.store.xodus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /**
  * The stored form of a {@link MessageData}: a format version, the headers, the properties with a

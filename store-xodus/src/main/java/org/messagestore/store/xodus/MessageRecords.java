@@ -2,7 +2,7 @@ package org.messagestore.store.xodus;
 
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Transaction;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 
 /**
  * Writes, reads and deletes one stored message. Xodus cannot write a single value larger than a log

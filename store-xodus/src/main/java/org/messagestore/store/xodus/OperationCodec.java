@@ -13,7 +13,7 @@ import org.messagestore.store.StoreOperation.RemoveDestination;
 import org.messagestore.store.StoreOperation.RemoveReference;
 import org.messagestore.store.StoreOperation.RemoveSubscription;
 import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 /**
  * The stored form of the records that are not messages: durable subscriptions, XA branch ids, and
@@ -43,15 +43,15 @@ final class OperationCodec {
     }
 
     /** Also the key of the prepared-transactions store: equal Xids encode to equal bytes. */
-    static byte[] encodeXid(StoreXid xid) {
+    static byte[] encodeXid(BranchXid xid) {
         BinaryWriter out = new BinaryWriter(64);
         out.writeInt(xid.formatId()).writeBytes(xid.globalTransactionId()).writeBytes(xid.branchQualifier());
         return out.toByteArray();
     }
 
-    static StoreXid decodeXid(byte[] bytes, int length) {
+    static BranchXid decodeXid(byte[] bytes, int length) {
         BinaryReader in = new BinaryReader(bytes, length, "stored XA transaction id");
-        return new StoreXid(in.readInt(), in.readBytes(), in.readBytes());
+        return new BranchXid(in.readInt(), in.readBytes(), in.readBytes());
     }
 
     static byte[] encodeWork(List<StoreOperation> work) {

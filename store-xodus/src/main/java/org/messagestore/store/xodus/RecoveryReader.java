@@ -6,7 +6,7 @@ import java.util.List;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Transaction;
-import org.messagestore.protocol.DestinationName;
+import org.messagestore.model.DestinationName;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.RecoveredState;

@@ -2,7 +2,7 @@ package org.messagestore.store.xodus;
 
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.ArrayByteIterable;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.ScheduleIndex;
 
 /**

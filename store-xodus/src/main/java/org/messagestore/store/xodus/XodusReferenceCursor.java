@@ -5,7 +5,7 @@ import java.util.List;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Transaction;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.ReferenceCursor;
 import org.messagestore.store.StoredReference;

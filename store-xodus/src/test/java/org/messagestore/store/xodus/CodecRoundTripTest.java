@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 class CodecRoundTripTest {
 
@@ -98,7 +98,7 @@ class CodecRoundTripTest {
                 new StoreOperation.RemoveDestination(DestinationName.queue("old")),
                 new StoreOperation.AddSubscription(sub),
                 new StoreOperation.RemoveSubscription(sub));
-        StoreXid xid = new StoreXid(7, new byte[] {1, 2}, new byte[0]);
+        BranchXid xid = new BranchXid(7, new byte[] {1, 2}, new byte[0]);
 
         byte[] encodedWork = OperationCodec.encodeWork(work);
         byte[] encodedXid = OperationCodec.encodeXid(xid);

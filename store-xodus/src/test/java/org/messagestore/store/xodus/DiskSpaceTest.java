@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoredReference;
 

@@ -18,12 +18,12 @@ import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.RemoveReference;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 
 class PreparedTransactionRecoveryTest {
 
-    private static final StoreXid XID_1 = new StoreXid(1, new byte[] {1}, new byte[] {1});
-    private static final StoreXid XID_2 = new StoreXid(1, new byte[] {2}, new byte[] {1});
+    private static final BranchXid XID_1 = new BranchXid(1, new byte[] {1}, new byte[] {1});
+    private static final BranchXid XID_2 = new BranchXid(1, new byte[] {2}, new byte[] {1});
 
     @TempDir
     Path dir;

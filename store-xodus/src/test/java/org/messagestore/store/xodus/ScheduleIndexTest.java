@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
@@ -27,7 +27,7 @@ import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.RemoveReference;
-import org.messagestore.store.StoreXid;
+import org.messagestore.model.BranchXid;
 import org.messagestore.store.StoredReference;
 
 /** MessageStore#readScheduled: the delivery-time and expiration indexes of the Xodus store. */
@@ -248,8 +248,8 @@ class ScheduleIndexTest {
 
     @Test
     void committingPreparedWorkIndexesItsReferencesAndRollingBackDoesNot() {
-        StoreXid committed = new StoreXid(1, new byte[] {1}, new byte[] {1});
-        StoreXid rolledBack = new StoreXid(1, new byte[] {2}, new byte[] {1});
+        BranchXid committed = new BranchXid(1, new byte[] {1}, new byte[] {1});
+        BranchXid rolledBack = new BranchXid(1, new byte[] {2}, new byte[] {1});
         QueueId dlq = QueueId.ofQueue("DLQ");
         try (XodusMessageStore store = open(dir)) {
             applyAndWait(store, send(ORDERS_QUEUE, 1, message(T0 + 50, 0)));

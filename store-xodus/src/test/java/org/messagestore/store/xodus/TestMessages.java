@@ -3,9 +3,9 @@ package org.messagestore.store.xodus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.messagestore.protocol.BodyType;
-import org.messagestore.protocol.DestinationName;
-import org.messagestore.protocol.MessageData;
+import org.messagestore.model.BodyType;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 

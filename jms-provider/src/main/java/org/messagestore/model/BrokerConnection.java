@@ -1,0 +1,174 @@
+package org.messagestore.model;
+
+import jakarta.jms.JMSException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.transaction.xa.XAException;
+
+/**
+ * The client's view of one connection to a broker: the only interface between the client's JMS
+ * classes and the broker. The in-VM transport implements it with direct calls, the TCP transport
+ * with frames; the JMS classes cannot tell which.
+ *
+ * <p>Blocking methods return when the broker has done the work (for work that must be durable: when
+ * it is durable) and throw the {@link JMSException} subtype the spec names, built by the broker
+ * with a message a user can act on. The client checks its own state (closed objects, wrong session
+ * mode, thread rules) before calling; the broker checks everything that needs the broker's state
+ * (names in use, existence, credentials, permissions).
+ *
+ * <p>Message ownership: between {@link DeliverySink#deliver} and the end of the session's
+ * transaction or acknowledgement, a delivery is <em>outstanding</em> and belongs to its session.
+ * The client reports with {@link #consumed} the moment a delivery is handed to the application.
+ * On acknowledge/commit the consumed deliveries of the session are removed for good. On rollback,
+ * recover or session close, all outstanding deliveries of the session return to their queues in
+ * their original order; the consumed ones count as redelivered (delivery count + 1), the others
+ * do not.
+ */
+public interface BrokerConnection {
+
+    /** A broker-unique id for this connection (used for noLocal and temporary destinations). */
+    String connectionId();
+
+    /**
+     * Claims a client id for this connection. Throws InvalidClientIDException when another
+     * connection holds it.
+     */
+    void setClientId(String clientId) throws JMSException;
+
+    /**
+     * Starts or stops delivery to this connection's consumers. A connection starts stopped (Jakarta
+     * Messaging 3.1, 6.1.4): until started, the broker dispatches nothing to its consumers, so their
+     * messages stay available to consumers of started connections. Stopping ends new dispatch;
+     * deliveries already in a consumer's buffer stay there.
+     */
+    void setStarted(boolean started) throws JMSException;
+
+    void createSession(long sessionId, boolean transacted) throws JMSException;
+
+    /** Closes the session: returns its outstanding deliveries (as rollback) and closes its consumers. */
+    void closeSession(long sessionId) throws JMSException;
+
+    /**
+     * Creates a consumer (and, for topics, its subscription). Deliveries for it go to {@code sink},
+     * possibly before this method returns. Throws InvalidDestinationException for a destination that
+     * does not exist (deleted temporary destination, or one of another connection),
+     * IllegalStateException for an unshared durable subscription that already has a consumer, or
+     * JMSException for a subscription name used by a subscription of the other kind.
+     */
+    void createConsumer(ConsumerSpec spec, DeliverySink sink) throws JMSException;
+
+    /**
+     * Closes a consumer. Its deliveries not yet consumed go back to the queue unchanged; its consumed
+     * but unacknowledged deliveries stay with the session. A non-durable subscription ends with its last consumer.
+     */
+    void closeConsumer(long consumerId) throws JMSException;
+
+    /**
+     * Sends a message. In a transacted session it joins the session's transaction and the future
+     * completes at once; otherwise it completes when the broker has accepted the message, and for a
+     * persistent message only when it is durable. Completes exceptionally with a JMSException
+     * (InvalidDestinationException for a deleted temporary destination).
+     */
+    CompletableFuture<Void> send(long sessionId, MessageData message);
+
+    /** Reports that a delivery was handed to the application. Non-blocking. */
+    void consumed(long consumerId, long deliveryId);
+
+    /** Prefetch 0: asks the broker for one more message for this consumer. Non-blocking. */
+    void pull(long consumerId);
+
+    /**
+     * Prefetch 0: withdraws unanswered {@link #pull}s. When this returns, every message the broker
+     * sent for those pulls is already in the consumer's sink.
+     */
+    void drain(long consumerId) throws JMSException;
+
+    /** Acknowledges every consumed delivery of the session; returns when the acknowledgement is durable. */
+    void acknowledge(long sessionId) throws JMSException;
+
+    /** Commits the session's transaction (its sends and its consumed deliveries). */
+    void commit(long sessionId) throws JMSException;
+
+    /** Rolls back the session's transaction, or, for a non-transacted session, recovers it. */
+    void rollback(long sessionId) throws JMSException;
+
+    /**
+     * Deletes a durable subscription of this connection's client id (or of no client id). Throws
+     * InvalidDestinationException when none exists, IllegalStateException while it has an active
+     * consumer or unacknowledged messages.
+     */
+    void unsubscribe(String subscriptionName) throws JMSException;
+
+    /**
+     * Opens a browser on a queue (Jakarta Messaging 3.1, 4.7 "QueueBrowser"): a view of the messages
+     * the queue holds, in delivery order, that consumes nothing. InvalidSelectorException for a bad
+     * selector, InvalidDestinationException for a queue that does not exist.
+     */
+    void createBrowser(long browserId, long sessionId, DestinationName queue, String selector) throws JMSException;
+
+    /**
+     * The next messages of a browser, at most {@code max}: messages still in the queue that match its
+     * selector, are not expired and are due for delivery, after those already returned. An empty list
+     * means the browser has reached the end of the queue.
+     */
+    List<MessageData> browseNext(long browserId, int max) throws JMSException;
+
+    /** Closes a browser; closing an unknown or closed browser does nothing. */
+    void closeBrowser(long browserId);
+
+    /** Creates a temporary destination owned by this connection. */
+    void createTemporaryDestination(DestinationName destination) throws JMSException;
+
+    /** Deletes a temporary destination; IllegalStateException while it has consumers. */
+    void deleteTemporaryDestination(DestinationName destination) throws JMSException;
+
+    // ---- XA (X/Open XA, "Distributed Transaction Processing: The XA Specification" (1991), and the JTA
+    // XAResource contract). Each verb throws XAException with the XA error code the broker chose:
+    // XAER_NOTA for an Xid the broker does not know, XAER_PROTO for a verb the branch's state does not
+    // allow, XAER_DUPID for a start of a known Xid, XAER_INVAL for bad flags, XA_RBROLLBACK when the
+    // branch was rolled back instead, XAER_RMFAIL when the broker (or the connection to it) failed.
+    // The broker never decides a branch on its own, so it reports no heuristic outcome.
+
+    /**
+     * Associates the session with branch {@code xid} (XAResource.start): from now its sends and the
+     * messages it consumes belong to the branch, and {@link #acknowledge} on it does nothing.
+     * {@code flags}: TMNOFLAGS (a new branch), TMJOIN (a branch another session started) or TMRESUME
+     * (the branch this session suspended).
+     */
+    void xaStart(long sessionId, BranchXid xid, int flags) throws XAException;
+
+    /**
+     * Ends the session's association with {@code xid} (XAResource.end): the work it did goes with
+     * the branch, and the session is again a plain (non-transacted) session. {@code flags}: TMSUCCESS,
+     * TMFAIL (the branch may only roll back) or TMSUSPEND (resume later with TMRESUME).
+     */
+    void xaEnd(long sessionId, BranchXid xid, int flags) throws XAException;
+
+    /**
+     * Phase one (XAResource.prepare): writes the branch's work as one durable prepared record and
+     * returns XA_OK, or XA_RDONLY when the branch did nothing (it is then forgotten). The branch may
+     * be ended on any session or connection of the same broker.
+     */
+    int xaPrepare(BranchXid xid) throws XAException;
+
+    /**
+     * Phase two (XAResource.commit): applies a prepared branch, or with {@code onePhase} commits an
+     * ended, unprepared branch in one atomic store write. Returns when the outcome is durable.
+     */
+    void xaCommit(BranchXid xid, boolean onePhase) throws XAException;
+
+    /**
+     * Rolls a branch back (XAResource.rollback): its sends are dropped, its consumed messages return
+     * to their queues counted as redelivered.
+     */
+    void xaRollback(BranchXid xid) throws XAException;
+
+    /** The prepared (in-doubt) branches of the broker, including those it found in its store at start. */
+    List<BranchXid> xaRecover() throws XAException;
+
+    /** Forgets a heuristically completed branch; this broker makes no heuristic decisions, so XAER_NOTA. */
+    void xaForget(BranchXid xid) throws XAException;
+
+    /** Closes the connection: closes its sessions, deletes its temporary destinations, frees its client id. */
+    void close();
+}
