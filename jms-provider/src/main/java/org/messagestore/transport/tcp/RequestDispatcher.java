@@ -1,13 +1,19 @@
 package org.messagestore.transport.tcp;
 
 import jakarta.jms.JMSException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
+import javax.transaction.xa.XAException;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.DeliverySink;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
 import org.messagestore.protocol.RequestFrame.CloseBrowser;
-import org.messagestore.protocol.RequestFrame.SetStarted;
 import org.messagestore.protocol.RequestFrame.CloseConnection;
 import org.messagestore.protocol.RequestFrame.CloseConsumer;
 import org.messagestore.protocol.RequestFrame.CloseSession;
@@ -23,21 +29,100 @@ import org.messagestore.protocol.RequestFrame.Pull;
 import org.messagestore.protocol.RequestFrame.Rollback;
 import org.messagestore.protocol.RequestFrame.Send;
 import org.messagestore.protocol.RequestFrame.SetClientId;
+import org.messagestore.protocol.RequestFrame.SetStarted;
 import org.messagestore.protocol.RequestFrame.Unsubscribe;
+import org.messagestore.protocol.RequestFrame.XaCommit;
+import org.messagestore.protocol.RequestFrame.XaEnd;
+import org.messagestore.protocol.RequestFrame.XaForget;
+import org.messagestore.protocol.RequestFrame.XaPrepare;
+import org.messagestore.protocol.RequestFrame.XaRecover;
+import org.messagestore.protocol.RequestFrame.XaRollback;
+import org.messagestore.protocol.RequestFrame.XaStart;
 import org.messagestore.protocol.ResponseFrame;
 import org.messagestore.protocol.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.ResponseFrame.Ok;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.model.DeliverySink;
+import org.messagestore.protocol.ResponseFrame.XaFailure;
+import org.messagestore.protocol.ResponseFrame.XaRecovered;
+import org.messagestore.protocol.ResponseFrame.XaVote;
 
 /**
  * Carries out one decoded request on the broker's {@link BrokerConnection} and says what to answer.
- * Every call but {@code send} has done its work when this returns; {@code send} hands back the
- * broker's future, which completes when the message is accepted (durable, if persistent).
+ * One table line per request type says which broker call serves it and how it is answered: with
+ * {@link Ok} once the call returns, with a result frame, not at all (one-way requests), or, for
+ * {@code send}, when the broker's future completes (the message accepted; durable, if persistent).
+ * An XAException becomes an {@link XaFailure} answer with its error code, so the client throws the
+ * same code; any other exception is reported by the caller as a {@code Failure}.
  *
  * <p>Threads: called on the connection's {@link OrderedExecutor}, one request at a time; may block.
  */
 final class RequestDispatcher {
+
+    /** How one request type is served: the answer, or null for a one-way request. */
+    @FunctionalInterface
+    private interface Handler<R extends RequestFrame> {
+        CompletableFuture<ResponseFrame> serve(RequestDispatcher target, R request) throws JMSException;
+    }
+
+    /** A broker call answered by {@link Ok} (or, for a one-way request, not answered). */
+    @FunctionalInterface
+    private interface Call<R extends RequestFrame> {
+        void run(BrokerConnection connection, R request) throws JMSException;
+    }
+
+    /** An XA call answered by {@link Ok} or by the frame it returns. */
+    @FunctionalInterface
+    private interface XaCall<R extends RequestFrame> {
+        ResponseFrame run(BrokerConnection connection, R request) throws XAException;
+    }
+
+    private static final Map<Class<? extends RequestFrame>, Handler<?>> HANDLERS = new Table()
+            .answered(SetClientId.class, (c, r) -> c.setClientId(r.clientId()))
+            .answered(SetStarted.class, (c, r) -> c.setStarted(r.started()))
+            .answered(CreateSession.class, (c, r) -> c.createSession(r.sessionId(), r.transacted()))
+            .answered(CloseSession.class, (c, r) -> c.closeSession(r.sessionId()))
+            .served(CreateConsumer.class, (d, r) -> {
+                d.connection.createConsumer(r.spec(), d.sinks.apply(r.spec().consumerId()));
+                return CompletableFuture.completedFuture(ok(r));
+            })
+            .answered(CloseConsumer.class, (c, r) -> c.closeConsumer(r.consumerId()))
+            .served(Send.class, (d, r) -> d.connection.send(r.sessionId(), r.message()).thenApply(done -> new Ok(r.correlationId())))
+            .oneWay(Consumed.class, (c, r) -> c.consumed(r.consumerId(), r.deliveryId()))
+            .oneWay(Pull.class, (c, r) -> c.pull(r.consumerId()))
+            .answered(Drain.class, (c, r) -> c.drain(r.consumerId()))
+            .answered(Acknowledge.class, (c, r) -> c.acknowledge(r.sessionId()))
+            .answered(Commit.class, (c, r) -> c.commit(r.sessionId()))
+            .answered(Rollback.class, (c, r) -> c.rollback(r.sessionId()))
+            .answered(Unsubscribe.class, (c, r) -> c.unsubscribe(r.subscriptionName()))
+            .answered(CreateBrowser.class, (c, r) -> c.createBrowser(r.browserId(), r.sessionId(), r.queue(), r.selector()))
+            .served(BrowseNext.class, (d, r) -> CompletableFuture.completedFuture(
+                    new BrowseResult(r.correlationId(), d.connection.browseNext(r.browserId(), r.max()))))
+            .oneWay(CloseBrowser.class, (c, r) -> c.closeBrowser(r.browserId()))
+            .answered(CreateTemporary.class, (c, r) -> c.createTemporaryDestination(r.destination()))
+            .answered(DeleteTemporary.class, (c, r) -> c.deleteTemporaryDestination(r.destination()))
+            .xa(XaStart.class, (c, r) -> {
+                c.xaStart(r.sessionId(), r.xid(), r.flags());
+                return ok(r);
+            })
+            .xa(XaEnd.class, (c, r) -> {
+                c.xaEnd(r.sessionId(), r.xid(), r.flags());
+                return ok(r);
+            })
+            .xa(XaPrepare.class, (c, r) -> new XaVote(r.correlationId(), c.xaPrepare(r.xid())))
+            .xa(XaCommit.class, (c, r) -> {
+                c.xaCommit(r.xid(), r.onePhase());
+                return ok(r);
+            })
+            .xa(XaRollback.class, (c, r) -> {
+                c.xaRollback(r.xid());
+                return ok(r);
+            })
+            .xa(XaRecover.class, (c, r) -> new XaRecovered(r.correlationId(), c.xaRecover()))
+            .xa(XaForget.class, (c, r) -> {
+                c.xaForget(r.xid());
+                return ok(r);
+            })
+            .answered(CloseConnection.class, (c, r) -> c.close())
+            .complete();
 
     private final BrokerConnection connection;
     private final LongFunction<DeliverySink> sinks;
@@ -53,75 +138,73 @@ final class RequestDispatcher {
      * JMSException to report. Null for one-way requests.
      */
     CompletableFuture<ResponseFrame> dispatch(RequestFrame request) {
-        long id = request.correlationId();
         try {
-            if (request instanceof Send r) {
-                return connection.send(r.sessionId(), r.message()).thenApply(done -> new Ok(id));
-            }
-            if (request instanceof BrowseNext r) {
-                return CompletableFuture.completedFuture(new BrowseResult(id, connection.browseNext(r.browserId(), r.max())));
-            }
-            if (XaRequests.handles(request)) {
-                return CompletableFuture.completedFuture(XaRequests.serve(connection, request));
-            }
-            if (request.oneWay()) {
-                serveOneWay(request);
-                return null;
-            }
-            blocking(request);
-            return CompletableFuture.completedFuture(new Ok(id));
+            return serve(request, handlerFor(request));
         } catch (JMSException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** The requests that neither block nor answer ({@link RequestFrame#oneWay()}). */
-    private void serveOneWay(RequestFrame request) {
-        if (request instanceof Consumed r) {
-            connection.consumed(r.consumerId(), r.deliveryId());
-        } else if (request instanceof Pull r) {
-            connection.pull(r.consumerId());
-        } else if (request instanceof CloseBrowser r) {
-            connection.closeBrowser(r.browserId());
-        } else {
-            throw new IllegalStateException("no one-way handling for " + request.getClass().getSimpleName());
-        }
+    @SuppressWarnings("unchecked") // the table pairs each request class with a handler of that class
+    private static <R extends RequestFrame> Handler<R> handlerFor(R request) {
+        return (Handler<R>) HANDLERS.get(request.getClass());
     }
 
-    // Java 17: no pattern matching for switch yet, hence the instanceof chain.
-    private void blocking(RequestFrame request) throws JMSException {
-        if (request instanceof SetClientId r) {
-            connection.setClientId(r.clientId());
-        } else if (request instanceof SetStarted r) {
-            connection.setStarted(r.started());
-        } else if (request instanceof CreateSession r) {
-            connection.createSession(r.sessionId(), r.transacted());
-        } else if (request instanceof CloseSession r) {
-            connection.closeSession(r.sessionId());
-        } else if (request instanceof CreateConsumer r) {
-            connection.createConsumer(r.spec(), sinks.apply(r.spec().consumerId()));
-        } else if (request instanceof CloseConsumer r) {
-            connection.closeConsumer(r.consumerId());
-        } else if (request instanceof Drain r) {
-            connection.drain(r.consumerId());
-        } else if (request instanceof Acknowledge r) {
-            connection.acknowledge(r.sessionId());
-        } else if (request instanceof Commit r) {
-            connection.commit(r.sessionId());
-        } else if (request instanceof Rollback r) {
-            connection.rollback(r.sessionId());
-        } else if (request instanceof Unsubscribe r) {
-            connection.unsubscribe(r.subscriptionName());
-        } else if (request instanceof CreateBrowser r) {
-            connection.createBrowser(r.browserId(), r.sessionId(), r.queue(), r.selector());
-        } else if (request instanceof CreateTemporary r) {
-            connection.createTemporaryDestination(r.destination());
-        } else if (request instanceof DeleteTemporary r) {
-            connection.deleteTemporaryDestination(r.destination());
-        } else if (request instanceof CloseConnection) {
-            connection.close();
-        } else {
-            throw new JMSException("the broker does not handle " + request.getClass().getSimpleName() + " requests");
+    private <R extends RequestFrame> CompletableFuture<ResponseFrame> serve(R request, Handler<R> handler)
+            throws JMSException {
+        return handler.serve(this, request);
+    }
+
+    private static Ok ok(RequestFrame request) {
+        return new Ok(request.correlationId());
+    }
+
+    /** Builds the handler table; {@link #complete} checks that every request type has its line. */
+    private static final class Table {
+
+        private final Map<Class<? extends RequestFrame>, Handler<?>> handlers = new HashMap<>();
+
+        <R extends RequestFrame> Table served(Class<R> type, Handler<R> handler) {
+            if (handlers.put(type, handler) != null) {
+                throw new IllegalStateException("two handlers for " + type.getSimpleName());
+            }
+            return this;
+        }
+
+        <R extends RequestFrame> Table answered(Class<R> type, Call<R> call) {
+            return served(type, (d, r) -> {
+                call.run(d.connection, r);
+                return CompletableFuture.completedFuture(ok(r));
+            });
+        }
+
+        /** A request the broker does not answer ({@link RequestFrame#oneWay()}). */
+        <R extends RequestFrame> Table oneWay(Class<R> type, Call<R> call) {
+            return served(type, (d, r) -> {
+                call.run(d.connection, r);
+                return null;
+            });
+        }
+
+        <R extends RequestFrame> Table xa(Class<R> type, XaCall<R> call) {
+            return served(type, (d, r) -> {
+                try {
+                    return CompletableFuture.completedFuture(call.run(d.connection, r));
+                } catch (XAException e) {
+                    return CompletableFuture.completedFuture(new XaFailure(r.correlationId(), e.errorCode, e.getMessage()));
+                }
+            });
+        }
+
+        Map<Class<? extends RequestFrame>, Handler<?>> complete() {
+            List<String> missing = Arrays.stream(RequestFrame.class.getPermittedSubclasses())
+                    .filter(type -> !handlers.containsKey(type))
+                    .map(Class::getSimpleName)
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("no handler for the requests " + missing);
+            }
+            return Map.copyOf(handlers);
         }
     }
 }
