@@ -1,5 +1,6 @@
 package org.messagestore.server;
 
+import org.messagestore.config.InvalidConfigException;
 import jakarta.jms.JMSException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +57,7 @@ public final class MessageStoreServer implements AutoCloseable {
             var server = new MessageStoreServer(config, store, broker, acceptor);
             LOG.info("MessageStore broker '{}' listening on {}://{}:{} ({}data dir {}, store: {})", config.name(),
                     config.scheme(), config.host(), acceptor.port(), tlsDescription(config),
-                    config.dataDir().toAbsolutePath().normalize(), store.description());
+                    config.broker().dataDir().toAbsolutePath().normalize(), store.description());
             return server;
         } catch (JMSException | RuntimeException e) {
             if (broker != null) {
@@ -70,7 +71,7 @@ public final class MessageStoreServer implements AutoCloseable {
     /** The default store on the data directory, with the {@code store.*} settings; a setting it rejects is a config error. */
     private static MessageStore openStore(ServerConfig config) throws InvalidConfigException {
         try {
-            return MessageStores.openDefault(config.dataDir(), config.storeSettings());
+            return MessageStores.openDefault(config.broker().dataDir(), config.broker().storeSettings());
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(e.getMessage());
         }

@@ -1,15 +1,12 @@
 package org.messagestore.server;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.messagestore.broker.BrokerConfig;
-import org.messagestore.broker.security.AccessRules;
-import org.messagestore.broker.security.SecurityConfig;
-import org.messagestore.broker.security.UsersFileAuthenticator;
-import org.messagestore.broker.ExpiryPolicy;
-import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.config.BrokerSettings;
+import org.messagestore.config.ConfigKey;
+import org.messagestore.config.ConfigResources;
+import org.messagestore.config.InvalidConfigException;
 import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.tcp.TlsOptions;
 
@@ -19,51 +16,30 @@ import org.messagestore.transport.tcp.TlsOptions;
  * left out of {@link #toString()} (see {@link TlsOptions#toString()}).
  *
  * @param configFile      the properties file it was read from, or null when none was named
- * @param name            {@link ConfigKey#NAME}
+ * @param broker          the broker's keys, parsed as for an embedded broker
  * @param host            {@link ConfigKey#HOST}
  * @param port            {@link ConfigKey#PORT}; 0 for any free port
- * @param dataDir         {@link ConfigKey#DATA_DIR}
- * @param storeSettings   the {@code store.*} keys that are set, without the prefix, for the store provider
  * @param heartbeatMillis {@link ConfigKey#HEARTBEAT_MILLIS}
  * @param maxFrameBytes   {@link ConfigKey#MAX_FRAME_BYTES}
- * @param autoCreateDestinations {@link ConfigKey#AUTO_CREATE_DESTINATIONS}
- * @param queues          {@link ConfigKey#QUEUES}
- * @param topics          {@link ConfigKey#TOPICS}
- * @param redelivery      {@link ConfigKey#REDELIVERY_DELAY_MILLIS}, {@link ConfigKey#REDELIVERY_MAX_DELIVERIES},
- *                        {@link ConfigKey#REDELIVERY_DEAD_LETTER_QUEUE}
- * @param expiryQueue     {@link ConfigKey#EXPIRY_QUEUE}; null drops expired messages
- * @param usersFile       {@link ConfigKey#USERS_FILE}; null: authentication off
- * @param accessRulesFile {@link ConfigKey#ACCESS_RULES_FILE}; null: no authorization rules
- * @param allowAnonymous  {@link ConfigKey#ALLOW_ANONYMOUS}
  * @param tls             the {@code tls.*} keys; null when {@link ConfigKey#TLS_KEY_STORE} is empty (plain TCP)
  */
 public record ServerConfig(
         Path configFile,
-        String name,
+        BrokerSettings broker,
         String host,
         int port,
-        Path dataDir,
-        Map<String, String> storeSettings,
         int heartbeatMillis,
         int maxFrameBytes,
-        boolean autoCreateDestinations,
-        List<String> queues,
-        List<String> topics,
-        RedeliveryPolicy redelivery,
-        String expiryQueue,
-        Path usersFile,
-        Path accessRulesFile,
-        boolean allowAnonymous,
         TlsOptions tls) {
 
     public ServerConfig {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(redelivery, "redelivery");
-        storeSettings = Map.copyOf(storeSettings);
-        queues = List.copyOf(queues);
-        topics = List.copyOf(topics);
+    }
+
+    /** The broker's name, shown in logs. */
+    public String name() {
+        return broker.name();
     }
 
     /** The TCP acceptor's settings. */
@@ -92,29 +68,6 @@ public record ServerConfig(
      * less security than it was asked for.
      */
     public BrokerConfig brokerConfig() throws InvalidConfigException {
-        SecurityConfig security = SecurityConfig.defaults();
-        try {
-            if (usersFile != null) {
-                security = security.withAuthenticator(UsersFileAuthenticator.load(usersFile));
-            }
-        } catch (RuntimeException e) {
-            throw new InvalidConfigException("key '" + ConfigKey.USERS_FILE.key() + "': " + e.getMessage(), e);
-        }
-        try {
-            if (accessRulesFile != null) {
-                security = security.withAccessRules(AccessRules.load(accessRulesFile));
-            }
-        } catch (RuntimeException e) {
-            throw new InvalidConfigException("key '" + ConfigKey.ACCESS_RULES_FILE.key() + "': " + e.getMessage(), e);
-        }
-        return BrokerConfig.defaults(name)
-                .withDataDir(dataDir)
-                .withAutoCreateDestinations(autoCreateDestinations)
-                .withQueues(queues.toArray(String[]::new))
-                .withTopics(topics.toArray(String[]::new))
-                .withRedeliveryPolicy(redelivery)
-                .withExpiryPolicy(expiryQueue == null ? ExpiryPolicy.DROP : ExpiryPolicy.moveTo(expiryQueue))
-                .withAllowAnonymous(allowAnonymous)
-                .withSecurity(security);
+        return broker.brokerConfig(new ConfigResources(ServerConfig.class.getClassLoader()));
     }
 }

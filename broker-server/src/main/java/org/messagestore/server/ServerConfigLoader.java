@@ -1,17 +1,14 @@
 package org.messagestore.server;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Collectors;
+import org.messagestore.config.ConfigKey;
+import org.messagestore.config.ConfigResources;
+import org.messagestore.config.ConfigValues;
+import org.messagestore.config.InvalidConfigException;
 
 /**
  * Reads the server's configuration. Each layer overrides the one before it:
@@ -56,7 +53,7 @@ public final class ServerConfigLoader {
         for (String name : systemProperties.stringPropertyNames()) {
             if (name.startsWith(ConfigKey.SYSTEM_PROPERTY_PREFIX) && !name.equals(CONFIG_PROPERTY)) {
                 String key = name.substring(ConfigKey.SYSTEM_PROPERTY_PREFIX.length());
-                values.put(known(key, "system property " + name), systemProperties.getProperty(name),
+                values.put(ConfigValues.known(key, "system property " + name), systemProperties.getProperty(name),
                         "system property " + name);
             }
         }
@@ -75,26 +72,7 @@ public final class ServerConfigLoader {
     }
 
     private static void readFile(Path file, ConfigValues values) throws InvalidConfigException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new InvalidConfigException("configuration file " + file.toAbsolutePath() + " does not exist", e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidConfigException("cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        String source = "file " + file;
-        for (String name : properties.stringPropertyNames()) {
-            values.put(known(name, "key '" + name + "' in " + source), properties.getProperty(name), source);
-        }
-    }
-
-    private static ConfigKey known(String key, String where) throws InvalidConfigException {
-        Optional<ConfigKey> found = ConfigKey.forKey(key);
-        if (found.isEmpty()) {
-            throw new InvalidConfigException("unknown " + where + "; known keys: "
-                    + Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.joining(", ")));
-        }
-        return found.get();
+        Properties properties = new ConfigResources(ServerConfigLoader.class.getClassLoader()).properties(file.toString());
+        values.putAll(properties, "file " + file);
     }
 }

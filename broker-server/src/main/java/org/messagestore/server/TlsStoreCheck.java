@@ -1,5 +1,7 @@
 package org.messagestore.server;
 
+import org.messagestore.config.ConfigKey;
+import org.messagestore.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

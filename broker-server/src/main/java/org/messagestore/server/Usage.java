@@ -1,5 +1,7 @@
 package org.messagestore.server;
 
+import org.messagestore.config.ConfigKey;
+
 /** The text of {@code --help}: how to start the server and every configuration key with its default. */
 final class Usage {
 

@@ -1,5 +1,6 @@
 package org.messagestore.server;
 
+import org.messagestore.config.InvalidConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

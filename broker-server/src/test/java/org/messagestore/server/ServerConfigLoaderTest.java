@@ -1,5 +1,7 @@
 package org.messagestore.server;
 
+import org.messagestore.config.ConfigKey;
+import org.messagestore.config.InvalidConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,17 +31,17 @@ class ServerConfigLoaderTest {
         assertThat(config.name()).isEqualTo("messagestore");
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(61616);
-        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-        assertThat(config.storeSettings()).containsExactly(Map.entry("diskReserveMb", "8"));
+        assertThat(config.broker().dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.broker().storeSettings()).containsExactly(Map.entry("diskReserveMb", "8"));
         assertThat(config.heartbeatMillis()).isEqualTo(10_000);
         assertThat(config.maxFrameBytes()).isEqualTo(100 * 1024 * 1024);
-        assertThat(config.autoCreateDestinations()).isTrue();
-        assertThat(config.queues()).isEmpty();
-        assertThat(config.topics()).isEmpty();
-        assertThat(config.redelivery()).isEqualTo(RedeliveryPolicy.DEFAULT);
-        assertThat(config.expiryQueue()).isNull();
-        assertThat(config.usersFile()).isNull();
-        assertThat(config.allowAnonymous()).isFalse();
+        assertThat(config.broker().autoCreateDestinations()).isTrue();
+        assertThat(config.broker().queues()).isEmpty();
+        assertThat(config.broker().topics()).isEmpty();
+        assertThat(config.broker().redelivery()).isEqualTo(RedeliveryPolicy.DEFAULT);
+        assertThat(config.broker().expiryQueue()).isNull();
+        assertThat(config.broker().usersFile()).isNull();
+        assertThat(config.broker().allowAnonymous()).isFalse();
     }
 
     @Test
@@ -70,17 +72,17 @@ class ServerConfigLoaderTest {
         assertThat(config.name()).isEqualTo("orders-broker");
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(5445);
-        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/messagestore"));
-        assertThat(config.storeSettings()).containsOnly(Map.entry("diskReserveMb", "64"), Map.entry("logCacheMb", "128"));
+        assertThat(config.broker().dataDir()).isEqualTo(Path.of("/var/lib/messagestore"));
+        assertThat(config.broker().storeSettings()).containsOnly(Map.entry("diskReserveMb", "64"), Map.entry("logCacheMb", "128"));
         assertThat(config.tcpOptions().heartbeatMillis()).isEqualTo(2000);
         assertThat(config.tcpOptions().maxFrameBytes()).isEqualTo(1_048_576);
-        assertThat(config.autoCreateDestinations()).isFalse();
-        assertThat(config.queues()).containsExactly("orders.in", "orders.out");
-        assertThat(config.topics()).containsExactly("prices");
-        assertThat(config.redelivery()).isEqualTo(new RedeliveryPolicy(1500, 3, "orders.dead"));
-        assertThat(config.expiryQueue()).isEqualTo("ExpiryQueue");
-        assertThat(config.usersFile()).isEqualTo(Path.of("conf/users.properties"));
-        assertThat(config.allowAnonymous()).isTrue();
+        assertThat(config.broker().autoCreateDestinations()).isFalse();
+        assertThat(config.broker().queues()).containsExactly("orders.in", "orders.out");
+        assertThat(config.broker().topics()).containsExactly("prices");
+        assertThat(config.broker().redelivery()).isEqualTo(new RedeliveryPolicy(1500, 3, "orders.dead"));
+        assertThat(config.broker().expiryQueue()).isEqualTo("ExpiryQueue");
+        assertThat(config.broker().usersFile()).isEqualTo("conf/users.properties");
+        assertThat(config.broker().allowAnonymous()).isTrue();
     }
 
     @Test
@@ -93,7 +95,7 @@ class ServerConfigLoaderTest {
 
         assertThat(config.port()).isEqualTo(3000);
         assertThat(config.name()).isEqualTo("from-env");
-        assertThat(config.queues()).containsExactly("a");
+        assertThat(config.broker().queues()).containsExactly("a");
     }
 
     @Test
@@ -108,12 +110,12 @@ class ServerConfigLoaderTest {
 
         ServerConfig config = load(List.of(), environment, new Properties());
 
-        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/data"));
-        assertThat(config.redelivery().redeliveryDelayMillis()).isEqualTo(250);
-        assertThat(config.redelivery().deadLetterQueue()).as("empty: discard").isNull();
-        assertThat(config.autoCreateDestinations()).isFalse();
+        assertThat(config.broker().dataDir()).isEqualTo(Path.of("/srv/data"));
+        assertThat(config.broker().redelivery().redeliveryDelayMillis()).isEqualTo(250);
+        assertThat(config.broker().redelivery().deadLetterQueue()).as("empty: discard").isNull();
+        assertThat(config.broker().autoCreateDestinations()).isFalse();
         assertThat(config.maxFrameBytes()).isEqualTo(4096);
-        assertThat(config.expiryQueue()).isEqualTo("expired");
+        assertThat(config.broker().expiryQueue()).isEqualTo("expired");
         assertThat(ConfigKey.USERS_FILE.environmentVariable()).isEqualTo("MESSAGESTORE_USERS_FILE");
         assertThat(ConfigKey.HEARTBEAT_MILLIS.environmentVariable()).isEqualTo("MESSAGESTORE_HEARTBEAT_MILLIS");
     }

@@ -1,5 +1,6 @@
 package org.messagestore.server;
 
+import org.messagestore.config.ConfigKey;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;

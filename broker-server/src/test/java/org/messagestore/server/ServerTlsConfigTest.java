@@ -1,5 +1,7 @@
 package org.messagestore.server;
 
+import org.messagestore.config.ConfigKey;
+import org.messagestore.config.InvalidConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -73,7 +73,7 @@ public final class Broker implements AutoCloseable {
     /** Starts a broker: opens (or takes) its store, recovers from it, and registers it for {@code vm://}. */
     public static Broker start(BrokerConfig config) throws JMSException {
         boolean ownsStore = config.store() == null;
-        MessageStore store = ownsStore ? MessageStores.openDefault(config.dataDir()) : config.store();
+        MessageStore store = ownsStore ? MessageStores.openDefault(config.dataDir(), config.storeSettings()) : config.store();
         if (!store.survivesRestart()) {
             LOG.warn("broker '{}' uses the {}: persistent messages and durable subscriptions will not survive a restart of the JVM",
                     config.name(), store.description());

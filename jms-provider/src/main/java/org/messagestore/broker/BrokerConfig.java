@@ -21,6 +21,8 @@ import org.messagestore.store.MessageStore;
  *                               {@code dataDir}, or the in-memory store when there is none. A store
  *                               passed here belongs to the caller: the broker does not close it.
  * @param dataDir                where a store provider keeps its files; default {@code ./data}
+ * @param storeSettings          settings for the store the broker opens (see
+ *                               {@link org.messagestore.store.StoreProvider#open(Path, Map)}); default none
  * @param users                  user name → password; default empty, which turns authentication off
  * @param allowAnonymous         with users configured, accept connections without credentials;
  *                               default false
@@ -53,6 +55,7 @@ public record BrokerConfig(
         String name,
         MessageStore store,
         Path dataDir,
+        Map<String, String> storeSettings,
         Map<String, String> users,
         boolean allowAnonymous,
         boolean autoCreateDestinations,
@@ -73,6 +76,7 @@ public record BrokerConfig(
             throw new IllegalArgumentException("a broker name must not be blank");
         }
         dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
+        storeSettings = storeSettings == null ? Map.of() : Map.copyOf(storeSettings);
         users = users == null ? Map.of() : Map.copyOf(users);
         queues = queues == null ? Set.of() : Set.copyOf(queues);
         topics = topics == null ? Set.of() : Set.copyOf(topics);
@@ -86,78 +90,84 @@ public record BrokerConfig(
 
     /** A broker named {@code name} with every default listed above. */
     public static BrokerConfig defaults(String name) {
-        return new BrokerConfig(name, null, DEFAULT_DATA_DIR, Map.of(), false, true, Set.of(), Set.of(),
+        return new BrokerConfig(name, null, DEFAULT_DATA_DIR, Map.of(), Map.of(), false, true, Set.of(), Set.of(),
                 RedeliveryPolicy.DEFAULT, Map.of(), ExpiryPolicy.DROP, Map.of(), SecurityConfig.defaults(), FlowControl.defaults());
     }
 
     public BrokerConfig withStore(MessageStore newStore) {
-        return new BrokerConfig(name, newStore, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, newStore, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withDataDir(Path newDataDir) {
-        return new BrokerConfig(name, store, newDataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, newDataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+    }
+
+    /** Settings for the store the broker opens itself; ignored when {@link #store} is given. */
+    public BrokerConfig withStoreSettings(Map<String, String> newStoreSettings) {
+        return new BrokerConfig(name, store, dataDir, newStoreSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withUsers(Map<String, String> newUsers) {
-        return new BrokerConfig(name, store, dataDir, newUsers, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, newUsers, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withAllowAnonymous(boolean allow) {
-        return new BrokerConfig(name, store, dataDir, users, allow, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allow, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withAutoCreateDestinations(boolean autoCreate) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreate, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreate, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withQueues(String... names) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, join(queues, names), topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, join(queues, names), topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     public BrokerConfig withTopics(String... names) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, join(topics, names),
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, join(topics, names),
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     /** The redelivery policy of every destination without an override. */
     public BrokerConfig withRedeliveryPolicy(RedeliveryPolicy policy) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 policy, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
     }
 
     /** The redelivery policy of the queue and topic named {@code destination} (exact name). */
     public BrokerConfig withRedeliveryPolicy(String destination, RedeliveryPolicy policy) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, put(redeliveryOverrides, destination, policy), expiry, expiryOverrides, security, flowControl);
     }
 
     /** The expiry policy of every destination without an override. */
     public BrokerConfig withExpiryPolicy(ExpiryPolicy policy) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, policy, expiryOverrides, security, flowControl);
     }
 
     /** The expiry policy of the queue and topic named {@code destination} (exact name). */
     public BrokerConfig withExpiryPolicy(String destination, ExpiryPolicy policy) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, put(expiryOverrides, destination, policy), security, flowControl);
     }
 
     /** Authentication and access rules; see {@link SecurityConfig}. */
     public BrokerConfig withSecurity(SecurityConfig newSecurity) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, newSecurity, flowControl);
     }
 
     /** What the broker holds in memory; see {@link FlowControl}. */
     public BrokerConfig withFlowControl(FlowControl newFlowControl) {
-        return new BrokerConfig(name, store, dataDir, users, allowAnonymous, autoCreateDestinations, queues, topics,
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
                 redelivery, redeliveryOverrides, expiry, expiryOverrides, security, newFlowControl);
     }
 
@@ -182,7 +192,7 @@ public record BrokerConfig(
     /** Like the record's, but with user names only: this may be logged, and {@code users} holds plain passwords. */
     @Override
     public String toString() {
-        return "BrokerConfig[name=" + name + ", store=" + store + ", dataDir=" + dataDir + ", users=" + users.keySet()
+        return "BrokerConfig[name=" + name + ", store=" + store + ", dataDir=" + dataDir + ", storeSettings=" + storeSettings + ", users=" + users.keySet()
                 + ", allowAnonymous=" + allowAnonymous + ", autoCreateDestinations=" + autoCreateDestinations
                 + ", queues=" + queues + ", topics=" + topics + ", redelivery=" + redelivery
                 + ", redeliveryOverrides=" + redeliveryOverrides + ", expiry=" + expiry

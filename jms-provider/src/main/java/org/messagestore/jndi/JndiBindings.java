@@ -1,6 +1,9 @@
 package org.messagestore.jndi;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.naming.CompositeName;
@@ -12,6 +15,7 @@ import javax.naming.NamingException;
 import org.messagestore.client.destination.ClientQueue;
 import org.messagestore.client.destination.ClientTopic;
 import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.config.EmbeddedBrokerConfig;
 
 /**
  * The objects a JNDI environment describes, keyed by JNDI name:
@@ -21,6 +25,7 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * queue.&lt;name&gt;             = &lt;physical queue name&gt;
  * topic.&lt;name&gt;             = &lt;physical topic name&gt;
  * java.naming.provider.url  = &lt;broker URL&gt;       used for the default factories (see below)
+ * broker.&lt;key&gt;             = &lt;value&gt;            configures the brokers vm:// factories start
  * </pre>
  *
  * <p>Without any {@code connectionFactory.*} entry, one factory for {@code java.naming.provider.url}
@@ -28,6 +33,12 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * and {@code TopicConnectionFactory}, the names legacy applications look up. Names under
  * {@code dynamicQueues/} and {@code dynamicTopics/} need no entry: they resolve to a destination of
  * that physical name, as ActiveMQ and Artemis users expect.
+ *
+ * <p>{@code broker.<key>} entries configure the embedded brokers that this environment's {@code vm://}
+ * factories start, with the keys of the server's {@code broker.properties}: they are added to each
+ * {@code vm://} URL as options of the same name (see {@link EmbeddedBrokerConfig}), unless the URL sets
+ * them itself. The factory stays a URL, so it can be serialized and bound elsewhere with its broker
+ * settings.
  *
  * <p>Values may name system properties: {@code ${name}} or {@code ${name:default}}.
  *
@@ -51,10 +62,12 @@ final class JndiBindings {
     /** Reads the bindings from a JNDI environment; entries with other keys are ignored. */
     static JndiBindings from(Map<?, ?> environment) throws NamingException {
         Map<String, Object> bound = new TreeMap<>();
+        Map<String, String> brokerOptions = brokerOptions(environment);
+        NamedFactory factories = (url, key) -> connectionFactory(withBrokerOptions(url, brokerOptions), key);
         for (Map.Entry<?, ?> entry : environment.entrySet()) {
             if (entry.getKey() instanceof String key && entry.getValue() instanceof String value) {
                 if (key.startsWith(CONNECTION_FACTORY_PREFIX)) {
-                    bind(bound, key, CONNECTION_FACTORY_PREFIX, value, JndiBindings::connectionFactory);
+                    bind(bound, key, CONNECTION_FACTORY_PREFIX, value, factories);
                 } else if (key.startsWith(QUEUE_PREFIX)) {
                     bind(bound, key, QUEUE_PREFIX, value, (physical, k) -> new ClientQueue(physical));
                 } else if (key.startsWith(TOPIC_PREFIX)) {
@@ -65,7 +78,7 @@ final class JndiBindings {
         if (bound.values().stream().noneMatch(MessageStoreConnectionFactory.class::isInstance)) {
             Object url = environment.get(Context.PROVIDER_URL);
             String defaultUrl = url instanceof String s && !s.isBlank() ? s.trim() : DEFAULT_URL;
-            MessageStoreConnectionFactory factory = connectionFactory(defaultUrl, Context.PROVIDER_URL);
+            Object factory = factories.create(defaultUrl, Context.PROVIDER_URL);
             for (String name : new String[] {"ConnectionFactory", "QueueConnectionFactory", "TopicConnectionFactory"}) {
                 bound.putIfAbsent(name, factory);
             }
@@ -111,6 +124,36 @@ final class JndiBindings {
         if (previous != null) {
             throw new ConfigurationException("JNDI name '" + name + "' is bound twice: by '" + key + "' and by another entry");
         }
+    }
+
+    /** The {@code broker.<key>} entries, their placeholders resolved, in name order. */
+    private static Map<String, String> brokerOptions(Map<?, ?> environment) throws NamingException {
+        Map<String, String> options = new TreeMap<>();
+        for (Map.Entry<?, ?> entry : environment.entrySet()) {
+            if (entry.getKey() instanceof String key && key.startsWith(EmbeddedBrokerConfig.KEY_OPTION_PREFIX)
+                    && entry.getValue() instanceof String value) {
+                options.put(key, Placeholders.resolve(value, key).trim());
+            }
+        }
+        return options;
+    }
+
+    /** {@code url} with the broker options it does not set itself, when it is a {@code vm://} URL. */
+    private static String withBrokerOptions(String url, Map<String, String> options) {
+        if (options.isEmpty() || !url.toLowerCase(Locale.ROOT).startsWith("vm:")) {
+            return url;
+        }
+        StringBuilder withOptions = new StringBuilder(url);
+        char separator = url.indexOf('?') < 0 ? '?' : '&';
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String encodedName = URLEncoder.encode(option.getKey(), StandardCharsets.UTF_8);
+            if (!url.contains("?" + encodedName + "=") && !url.contains("&" + encodedName + "=")) {
+                withOptions.append(separator).append(encodedName).append('=')
+                        .append(URLEncoder.encode(option.getValue(), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return withOptions.toString();
     }
 
     private static MessageStoreConnectionFactory connectionFactory(String url, String key) throws NamingException {

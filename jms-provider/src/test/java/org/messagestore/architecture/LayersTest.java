@@ -24,7 +24,7 @@ import org.messagestore.broker.RunningBrokers;
  *
  * <pre>
  * jndi ──▶ client ──▶ transport ──▶ protocol (wire frames, codec) ──▶ model
- *                        │ server side (tcp acceptor, vm lookup)
+ *                        │ server side (tcp acceptor, vm lookup and embedded start ──▶ config)
  *                        ▼
  *                      broker ──▶ store (SPI) ──▶ model
  *                        └─────▶ selector ──▶ model
@@ -85,16 +85,25 @@ class LayersTest {
 
     @ArchTest
     static final ArchRule vmTransportSeesOnlyTheBrokersEntry = mayUseOnly("org.messagestore.transport.vm..",
-            "org.messagestore.transport", "org.messagestore.broker", "org.messagestore.model..")
+            "org.messagestore.transport", "org.messagestore.broker", "org.messagestore.config",
+            "org.messagestore.model..")
             .because("in-VM the client gets the broker's own connection, through its entry point and the "
-                    + "registry of running brokers; there are no frames to encode");
+                    + "registry of running brokers, and starts an embedded broker from its configuration; "
+                    + "there are no frames to encode");
+
+    @ArchTest
+    static final ArchRule configurationBuildsBrokerSettings = mayUseOnly("org.messagestore.config..",
+            "org.messagestore.broker..", "org.messagestore.transport.tcp", "org.messagestore.model..")
+            .because("one key table and one parser serve the standalone server and embedded brokers: it turns "
+                    + "text into the broker's settings (and names the TCP acceptor's defaults), and nothing "
+                    + "below it reads configuration files");
 
     @ArchTest
     static final ArchRule transportsUseOnlyTheBrokersEntryPoint = noClasses()
             .that().resideInAPackage("org.messagestore.transport..")
             .should().dependOnClassesThat(resideInAPackage("org.messagestore.broker..")
                     .and(not(belongToAnyOf(Broker.class, BrokerConfig.class, RunningBrokers.class))))
-            .because("a transport may start, find and connect to a broker, nothing more: what it does with the "
+            .because("a transport may configure, start, find and connect to a broker, nothing more: what it does with the "
                     + "connection goes through the model's BrokerConnection, so the broker's inside can change freely");
 
     @ArchTest
@@ -128,7 +137,8 @@ class LayersTest {
                     "org.messagestore.broker", "org.messagestore.broker.security",
                     "org.messagestore.transport", "org.messagestore.transport.tcp", "org.messagestore.transport.vm",
                     "org.messagestore.client", "org.messagestore.client.destination", "org.messagestore.client.message",
-                    "org.messagestore.jndi")
+                    "org.messagestore.jndi",
+                    "org.messagestore.config")
             .because("a new package gets its rule in this class, saying where it sits");
 
     /** Classes of {@code layer} use, of our packages, only their own and {@code allowed}. */

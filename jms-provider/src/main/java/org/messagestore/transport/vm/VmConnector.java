@@ -1,22 +1,23 @@
 package org.messagestore.transport.vm;
 
 import jakarta.jms.JMSException;
-import java.nio.file.Path;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
-import org.messagestore.transport.BrokerAddress;
+import org.messagestore.broker.RunningBrokers;
+import org.messagestore.config.EmbeddedBrokerConfig;
+import org.messagestore.config.InvalidConfigException;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConnectionListener;
+import org.messagestore.transport.BrokerAddress;
 import org.messagestore.transport.Connector;
-import org.messagestore.broker.RunningBrokers;
 
 /**
- * Connects to a broker in this JVM: {@code vm://name?create=false&dataDir=...}. The connection object
- * the client gets is the broker's own, so calls are direct method calls.
+ * Connects to a broker in this JVM: {@code vm://name?create=false&config=...&dataDir=...}. The
+ * connection object the client gets is the broker's own, so calls are direct method calls.
  *
- * <p>Options: {@code create} (default true) starts an embedded broker with the default configuration
- * when none of that name is running; {@code dataDir} is where that broker's store keeps its files
- * (default {@code ./data}, used only when a persistent store provider is on the classpath). An
+ * <p>Options: {@code create} (default true) starts an embedded broker when none of that name is
+ * running, configured as {@link EmbeddedBrokerConfig} describes ({@code config}, {@code broker.<key>},
+ * {@code dataDir}); a broker that is already running keeps the configuration it started with. An
  * embedded broker starts no threads of its own, so it never keeps the JVM alive.
  */
 public final class VmConnector implements Connector {
@@ -44,11 +45,25 @@ public final class VmConnector implements Connector {
             }
             return running;
         }
-        return RunningBrokers.findOrStart(name, () -> {
-            BrokerConfig config = BrokerConfig.defaults(name);
-            String dataDir = address.option("dataDir", null);
-            return Broker.start(dataDir == null ? config : config.withDataDir(Path.of(dataDir)));
-        });
+        return RunningBrokers.findOrStart(name, () -> Broker.start(embeddedConfig(name)));
+    }
+
+    /** The configuration of the broker this URL starts; a bad one fails the first connection, naming the key. */
+    private BrokerConfig embeddedConfig(String name) throws JMSException {
+        try {
+            return EmbeddedBrokerConfig.load(name, address.options(), classLoader());
+        } catch (InvalidConfigException e) {
+            JMSException failure = new JMSException("cannot start the embedded broker '" + name + "': " + e.getMessage());
+            failure.setLinkedException(e);
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    /** The application's class loader where there is one (an application server's, say), for classpath: files. */
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : VmConnector.class.getClassLoader();
     }
 
     @Override

@@ -1,6 +1,6 @@
-package org.messagestore.server;
+package org.messagestore.config;
 
-/** The server's configuration cannot be used; the message names the key, its value and where it came from. */
+/** A broker's configuration cannot be used; the message names the key, its value and where it came from. */
 public final class InvalidConfigException extends Exception {
 
     public InvalidConfigException(String message) {
