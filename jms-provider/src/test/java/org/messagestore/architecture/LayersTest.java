@@ -114,8 +114,10 @@ class LayersTest {
 
     @ArchTest
     static final ArchRule jndiBindsClientObjects = mayUseOnly("org.messagestore.jndi..",
-            "org.messagestore.client..", "org.messagestore.transport", "org.messagestore.model..")
-            .because("JNDI hands out the client's connection factories and destinations, nothing of the broker");
+            "org.messagestore.client..", "org.messagestore.transport", "org.messagestore.config",
+            "org.messagestore.model..")
+            .because("JNDI hands out the client's connection factories and destinations, and names the embedded "
+                    + "brokers' configuration keys, nothing of the broker itself");
 
     @ArchTest
     static final ArchRule noXodusInTheProvider = noClasses()
