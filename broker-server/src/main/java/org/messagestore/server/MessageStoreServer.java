@@ -1,10 +1,10 @@
 package org.messagestore.server;
 
-import org.messagestore.config.InvalidConfigException;
 import jakarta.jms.JMSException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.messagestore.broker.Broker;
+import org.messagestore.config.InvalidConfigException;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
 import org.messagestore.transport.tcp.TcpAcceptor;

@@ -1,7 +1,5 @@
 package org.messagestore.server;
 
-import org.messagestore.config.ConfigKey;
-import org.messagestore.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -13,6 +11,8 @@ import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
 import java.util.Collections;
 import javax.net.ssl.KeyManagerFactory;
+import org.messagestore.config.ConfigKey;
+import org.messagestore.config.InvalidConfigException;
 import org.messagestore.transport.tcp.TlsOptions;
 
 /**

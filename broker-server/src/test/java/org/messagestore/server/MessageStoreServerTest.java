@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.broker.security.PasswordHash;
 import org.messagestore.client.MessageStoreConnectionFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The server in the test's own JVM: startup, what it serves, and what it leaves behind when it stops. */
 class MessageStoreServerTest {

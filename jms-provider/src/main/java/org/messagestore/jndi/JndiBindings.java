@@ -12,9 +12,9 @@ import javax.naming.Context;
 import javax.naming.InvalidNameException;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
+import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.client.destination.ClientQueue;
 import org.messagestore.client.destination.ClientTopic;
-import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.config.EmbeddedBrokerConfig;
 
 /**

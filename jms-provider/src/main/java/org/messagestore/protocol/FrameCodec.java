@@ -10,6 +10,8 @@ import static org.messagestore.protocol.WireValues.writeString;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.Delivery;
 import org.messagestore.model.MessageData;
 import org.messagestore.protocol.HandshakeFrame.Hello;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
@@ -20,7 +22,6 @@ import org.messagestore.protocol.PushFrame.Heartbeat;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
 import org.messagestore.protocol.RequestFrame.CloseBrowser;
-import org.messagestore.protocol.RequestFrame.SetStarted;
 import org.messagestore.protocol.RequestFrame.CloseConnection;
 import org.messagestore.protocol.RequestFrame.CloseConsumer;
 import org.messagestore.protocol.RequestFrame.CloseSession;
@@ -36,6 +37,7 @@ import org.messagestore.protocol.RequestFrame.Pull;
 import org.messagestore.protocol.RequestFrame.Rollback;
 import org.messagestore.protocol.RequestFrame.Send;
 import org.messagestore.protocol.RequestFrame.SetClientId;
+import org.messagestore.protocol.RequestFrame.SetStarted;
 import org.messagestore.protocol.RequestFrame.Unsubscribe;
 import org.messagestore.protocol.RequestFrame.XaCommit;
 import org.messagestore.protocol.RequestFrame.XaEnd;
@@ -50,8 +52,6 @@ import org.messagestore.protocol.ResponseFrame.Ok;
 import org.messagestore.protocol.ResponseFrame.XaFailure;
 import org.messagestore.protocol.ResponseFrame.XaRecovered;
 import org.messagestore.protocol.ResponseFrame.XaVote;
-import org.messagestore.model.ConsumerSpec;
-import org.messagestore.model.Delivery;
 
 /**
  * Frames to bytes and back: the part of a frame after its length prefix, i.e. type byte, correlation

@@ -1,9 +1,9 @@
 package org.messagestore.protocol;
 
-import org.messagestore.model.DestinationName;
-import org.messagestore.model.MessageData;
 import org.messagestore.model.BranchXid;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /**
  * A client → broker request: one record per {@link org.messagestore.model.BrokerConnection}

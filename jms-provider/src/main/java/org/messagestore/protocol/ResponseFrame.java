@@ -1,8 +1,8 @@
 package org.messagestore.protocol;
 
 import java.util.List;
-import org.messagestore.model.MessageData;
 import org.messagestore.model.BranchXid;
+import org.messagestore.model.MessageData;
 
 /** A broker → client answer to one {@link RequestFrame} (or, with correlation id 0, to the {@link HandshakeFrame.Hello}). */
 public sealed interface ResponseFrame extends Frame {

@@ -2,9 +2,9 @@ package org.messagestore.store;
 
 import java.util.List;
 import java.util.Objects;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
-import org.messagestore.model.BranchXid;
 
 /**
  * One record of work handed to {@link MessageStore#apply}. The set is closed: a store implements

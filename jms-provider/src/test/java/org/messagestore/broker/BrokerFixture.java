@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.model.ConsumerSpec;
 
 /**
  * A broker with a uniquely named, fresh in-memory store for one test, plus shortcuts for driving

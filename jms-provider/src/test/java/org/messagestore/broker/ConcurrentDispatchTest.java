@@ -13,10 +13,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
 import org.messagestore.model.DeliverySink;
+import org.messagestore.model.DestinationName;
 
 /** Many producers and consumers on one queue: every message is acknowledged exactly once, nothing deadlocks. */
 class ConcurrentDispatchTest {

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DestinationName;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.model.BrokerConnection;
 
 /** Delivery delay (Jakarta Messaging 3.1, 7.9): no delivery, and no browsing, before JMSDeliveryTime. */
 class DeliveryDelayTest {

@@ -7,9 +7,9 @@ import static org.messagestore.broker.BrokerFixture.send;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
+import org.messagestore.model.DestinationName;
 
 /** Acknowledge, recover/rollback, consumer close and session close: who owns a delivery when. */
 class DeliverySettlementTest {

@@ -11,9 +11,9 @@ import jakarta.jms.JMSException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DestinationName;
 
 /**
  * The rules of the Session javadoc for createDurableConsumer, createSharedDurableConsumer,

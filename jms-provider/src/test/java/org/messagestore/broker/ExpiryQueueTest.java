@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.model.BrokerConnection;
 
 /**
  * Expired messages (Jakarta Messaging 3.1, 3.4.9 "JMSExpiration") are never delivered; they are dropped,

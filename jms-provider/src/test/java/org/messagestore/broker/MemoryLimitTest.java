@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.DestinationName;
 
 /** The broker-wide memory limit (issue 5, "Flow control and memory"; {@link MemoryLimitPolicy}). */
 class MemoryLimitTest {

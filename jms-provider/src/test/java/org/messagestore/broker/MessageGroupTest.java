@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
-import org.messagestore.model.BrokerConnection;
 
 /** Message groups on a queue (JMSXGroupID, Jakarta Messaging 3.1, 3.5.9): one consumer per group while it is open. */
 class MessageGroupTest {

@@ -15,12 +15,12 @@ import java.util.stream.IntStream;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.model.MessageData;
 import org.messagestore.model.BranchXid;
-import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
+import org.messagestore.store.memory.InMemoryStore;
 
 /**
  * A browser of a paging queue shows the whole queue, not only the window held in memory (Jakarta

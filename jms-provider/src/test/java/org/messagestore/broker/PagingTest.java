@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
+import org.messagestore.model.DestinationName;
+import org.messagestore.store.memory.InMemoryStore;
 
 /**
  * Durable queues hold a bounded window in memory and page the rest from the store (DESIGN.md, "Backlogs

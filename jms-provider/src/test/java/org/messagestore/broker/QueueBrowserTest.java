@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
-import org.messagestore.model.BrokerConnection;
 
 /** Broker-side queue browsers (Jakarta Messaging 3.1, 4.7 "QueueBrowser"). */
 class QueueBrowserTest {

@@ -10,9 +10,9 @@ import jakarta.jms.InvalidSelectorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DestinationName;
 
 /** Queue ordering, round-robin and consumer credit (prefetch window, pull and drain). */
 class QueueDispatchTest {

@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.Delivery;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.memory.InMemoryStore;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.model.Delivery;
 
 /**
  * Redelivery delay, delivery limit and dead-letter queue ({@link RedeliveryPolicy}) for messages that

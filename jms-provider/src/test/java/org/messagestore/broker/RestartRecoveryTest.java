@@ -9,10 +9,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
+import org.messagestore.model.DestinationName;
+import org.messagestore.store.memory.InMemoryStore;
 
 /** A broker restarted on the same store finds what was durable, and nothing that was acknowledged. */
 class RestartRecoveryTest {

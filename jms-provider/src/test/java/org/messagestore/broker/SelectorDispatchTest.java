@@ -10,10 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.model.MessageData;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 
 /** Message selectors on queue consumers and topic subscriptions (Jakarta Messaging 3.1, 3.8). */
 class SelectorDispatchTest {

@@ -17,10 +17,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
+import org.messagestore.model.DestinationName;
+import org.messagestore.store.memory.InMemoryStore;
 
 /**
  * Delayed and expiring messages of a durable queue found through the store's schedule indexes

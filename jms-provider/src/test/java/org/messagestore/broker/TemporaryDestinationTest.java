@@ -9,10 +9,10 @@ import jakarta.jms.InvalidDestinationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.model.DestinationName.Kind;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.DestinationName.Kind;
 
 /** Temporary queues and topics (Jakarta Messaging 3.1, 6.2.3 "Creating temporary destinations"). */
 class TemporaryDestinationTest {

@@ -9,8 +9,8 @@ import jakarta.jms.JMSException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.DestinationName;
 
 /** Topic fan-out, non-durable subscriptions (plain and shared), and noLocal. */
 class TopicSubscriptionTest {

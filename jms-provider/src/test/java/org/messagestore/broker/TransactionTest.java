@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.DestinationName;
 
 /** Local transactions of a transacted session (Jakarta Messaging 3.1, 6.2.7 "Transactions"). */
 class TransactionTest {

@@ -13,12 +13,12 @@ import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.messagestore.model.DestinationName;
-import org.messagestore.store.PreparedTransaction;
 import org.messagestore.model.BranchXid;
-import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
+import org.messagestore.model.DestinationName;
+import org.messagestore.store.PreparedTransaction;
+import org.messagestore.store.memory.InMemoryStore;
 
 /**
  * XA recovery across a broker restart on the same store (DESIGN.md, Decisions, XA: "recover returns

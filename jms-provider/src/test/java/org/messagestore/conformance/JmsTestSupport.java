@@ -37,10 +37,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
+import org.messagestore.broker.RunningBrokers;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.transport.tcp.TcpAcceptor;
 import org.messagestore.transport.tcp.TcpOptions;
-import org.messagestore.broker.RunningBrokers;
 
 /**
  * Base class of the classic-API conformance tests.

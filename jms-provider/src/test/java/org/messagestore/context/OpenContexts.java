@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.messagestore.broker.Broker;
-import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.broker.RunningBrokers;
+import org.messagestore.client.MessageStoreConnectionFactory;
 
 /**
  * The contexts one test opened on its class's own in-VM broker, closed together after the test.

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
@@ -34,7 +35,6 @@ import org.messagestore.store.StoreOperation.RemoveSubscription;
 import org.messagestore.store.StoreOperation.RollbackPrepared;
 import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
 import org.messagestore.store.StoredReference;
-import org.messagestore.model.BranchXid;
 
 /**
  * A {@link MessageStore} in the JVM heap: the store used when no other {@link org.messagestore.store.StoreProvider}

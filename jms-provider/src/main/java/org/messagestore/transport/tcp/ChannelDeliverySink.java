@@ -1,10 +1,10 @@
 package org.messagestore.transport.tcp;
 
 import io.netty.channel.Channel;
-import org.messagestore.protocol.PushFrame.DeliveryPush;
-import org.messagestore.protocol.PushFrame.DiscardBuffered;
 import org.messagestore.model.Delivery;
 import org.messagestore.model.DeliverySink;
+import org.messagestore.protocol.PushFrame.DeliveryPush;
+import org.messagestore.protocol.PushFrame.DiscardBuffered;
 
 /**
  * The broker's sink for one remote consumer: each call becomes a frame, written in call order

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.messagestore.model.DeliverySink;
 import org.messagestore.protocol.Frame;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
 import org.messagestore.protocol.PushFrame.ConnectionFailed;
@@ -16,7 +17,6 @@ import org.messagestore.protocol.PushFrame.Heartbeat;
 import org.messagestore.protocol.RemoteExceptions;
 import org.messagestore.protocol.ResponseFrame;
 import org.messagestore.protocol.ResponseFrame.Failure;
-import org.messagestore.model.DeliverySink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,6 +8,7 @@ import jakarta.jms.JMSException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.messagestore.broker.Broker;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.protocol.Frame;
 import org.messagestore.protocol.FrameCodec;
 import org.messagestore.protocol.HandshakeFrame.Hello;
@@ -16,7 +17,6 @@ import org.messagestore.protocol.PushFrame.Heartbeat;
 import org.messagestore.protocol.RemoteExceptions;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.ResponseFrame;
-import org.messagestore.model.BrokerConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

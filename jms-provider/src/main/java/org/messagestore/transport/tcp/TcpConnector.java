@@ -16,12 +16,12 @@ import jakarta.jms.JMSException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConnectionListener;
 import org.messagestore.protocol.FrameCodec;
 import org.messagestore.protocol.HandshakeFrame.Hello;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
 import org.messagestore.transport.BrokerAddress;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.model.ConnectionListener;
 import org.messagestore.transport.Connector;
 
 /**

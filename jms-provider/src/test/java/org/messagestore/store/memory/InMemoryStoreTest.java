@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.messagestore.model.BodyType;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
@@ -26,7 +27,6 @@ import org.messagestore.store.StoreOperation.RemoveSubscription;
 import org.messagestore.store.StoreOperation.RollbackPrepared;
 import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
 import org.messagestore.store.StoredReference;
-import org.messagestore.model.BranchXid;
 
 /** The in-memory store keeps the store SPI's contract: shared bodies, atomic batches, prepared work. */
 class InMemoryStoreTest {

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.messagestore.model.BodyType;
+import org.messagestore.model.BranchXid;
+import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.Delivery;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.protocol.Frame;
@@ -31,9 +34,6 @@ import org.messagestore.protocol.PushFrame;
 import org.messagestore.protocol.RemoteExceptions;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.ResponseFrame;
-import org.messagestore.model.BranchXid;
-import org.messagestore.model.ConsumerSpec;
-import org.messagestore.model.Delivery;
 
 class FrameCodecTest {
 

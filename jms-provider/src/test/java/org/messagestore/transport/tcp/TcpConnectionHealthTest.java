@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DestinationName;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
 import org.messagestore.protocol.PushFrame.DeliveryPush;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.ResponseFrame.Ok;
-import org.messagestore.model.ConsumerSpec;
 
 /** Heartbeats and dead peers, on both sides of the connection. */
 class TcpConnectionHealthTest {

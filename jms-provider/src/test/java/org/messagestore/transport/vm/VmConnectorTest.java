@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.BrokerConfig;
+import org.messagestore.broker.RunningBrokers;
+import org.messagestore.client.Connectors;
+import org.messagestore.model.BrokerConnection;
 import org.messagestore.store.memory.InMemoryStore;
 import org.messagestore.transport.BrokerAddress;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.client.Connectors;
-import org.messagestore.broker.RunningBrokers;
 
 /** {@code vm://} finds a broker of this JVM by name, or starts an embedded one. */
 class VmConnectorTest {

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Transaction;
+import org.messagestore.model.BranchXid;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.CommitPrepared;
 import org.messagestore.store.StoreOperation.PrepareTransaction;
 import org.messagestore.store.StoreOperation.RollbackPrepared;
-import org.messagestore.model.BranchXid;
 
 /**
  * Checks, before any of a batch is applied, that all of it can be (MessageStore.apply: "nothing of

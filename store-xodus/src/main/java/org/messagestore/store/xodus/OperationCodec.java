@@ -2,6 +2,7 @@ package org.messagestore.store.xodus;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.messagestore.model.BranchXid;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
@@ -13,7 +14,6 @@ import org.messagestore.store.StoreOperation.RemoveDestination;
 import org.messagestore.store.StoreOperation.RemoveReference;
 import org.messagestore.store.StoreOperation.RemoveSubscription;
 import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
-import org.messagestore.model.BranchXid;
 
 /**
  * The stored form of the records that are not messages: durable subscriptions, XA branch ids, and

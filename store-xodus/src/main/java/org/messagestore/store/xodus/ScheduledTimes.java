@@ -1,7 +1,7 @@
 package org.messagestore.store.xodus;
 
-import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.ArrayByteIterable;
+import jetbrains.exodus.ByteIterable;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.ScheduleIndex;
 

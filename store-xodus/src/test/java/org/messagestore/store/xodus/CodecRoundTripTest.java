@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.messagestore.model.BodyType;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
-import org.messagestore.model.BranchXid;
 
 class CodecRoundTripTest {
 

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.messagestore.model.BranchXid;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.RemoveReference;
-import org.messagestore.model.BranchXid;
 
 class PreparedTransactionRecoveryTest {
 

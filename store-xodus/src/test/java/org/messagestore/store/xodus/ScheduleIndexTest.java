@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.model.BodyType;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
@@ -27,7 +28,6 @@ import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.RemoveReference;
-import org.messagestore.model.BranchXid;
 import org.messagestore.store.StoredReference;
 
 /** MessageStore#readScheduled: the delivery-time and expiration indexes of the Xodus store. */
