@@ -2,13 +2,11 @@ package org.messagestore.broker;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -19,79 +17,76 @@ import org.messagestore.store.StoreOperation;
 
 /**
  * A queue of message references with its consumers: a queue destination, a temporary queue, or the
- * queue behind a topic subscription. It orders messages by priority then arrival, pushes them
- * round-robin to consumers that have credit, and takes them back on rollback.
+ * queue behind a topic subscription. Its job is dispatch: it pushes due messages, in order, to consumers
+ * that have credit and takes them back on rollback. Three helpers hold the rest, each guarded by this
+ * queue's lock:
+ * <ul>
+ *   <li>{@link QueueMemory}: what waits in memory, due ({@code pending}, by priority then arrival) or
+ *       held (delivery delay, Jakarta Messaging 3.1, 7.9, or a redelivery delay), and its cost against
+ *       the broker's {@link MemoryLimit};</li>
+ *   <li>{@link StoreHandOver}: for a durable queue, whether each persistent message waits in memory or
+ *       in the store ({@link QueueStorage}: paging beyond {@link FlowControl#pagingWindow()}, delayed
+ *       messages until due, expired ones removed without being read in);</li>
+ *   <li>{@link QueueConsumers}: which consumer takes a message (round-robin, selectors, message groups).</li>
+ * </ul>
  *
- * <p>Threads: all state (pending references, consumers, the round-robin cursor, the outstanding
- * count, and the credit of its consumers) is guarded by {@code lock}. Any thread may call in: client
- * threads (send, consumed, pull, rollback) and store completion threads (a durable send becoming
- * visible). Dispatch runs on the calling thread with the lock held; it calls only non-blocking
- * {@link org.messagestore.model.DeliverySink}s and {@link ServerSession#addOutstanding}. The lock
- * is never held while calling the store. Lock order: subscription registry, then queue, then session.
+ * <p>The path of one persistent message sent outside a transaction ({@link MessageRouter#send}):
+ * {@link #writeStarted} (the store hand-over notes a write in flight), then, while the store writes,
+ * {@link #arrivedEarly} (it enters memory now if there is room, and is dispatched at once), then
+ * {@link #writeCompleted} once it is durable; when there was no room, {@link #arrived} instead, which
+ * admits it or leaves it in the store to be paged in. Each step is one call into the hand-over and, if
+ * admitted, one into memory, followed by dispatch.
  *
- * <p>Delivery delay (Jakarta Messaging 3.1, 7.9): a message whose delivery time has not come waits in
- * {@code held}, ordered by delivery time, and does not block due messages behind it (a due message may
- * overtake a held one). Dispatch moves due messages to {@code pending} and asks the broker's
- * {@link DeliveryScheduler} to run dispatch again when the earliest held message becomes due.
+ * <p>Threads: all state (the waiting references, consumers and their credit, the round-robin cursor,
+ * the outstanding count) is guarded by {@code lock}. Any thread may call in: client threads (send,
+ * consumed, pull, rollback), store completion threads (a durable send becoming visible) and the
+ * broker's {@link PageReader} thread (store reads handing references over). Dispatch runs on the
+ * calling thread with the lock held; it calls only non-blocking {@link org.messagestore.model.DeliverySink}s
+ * and {@link ServerSession#addOutstanding}. The lock is never held while calling the store. Lock order:
+ * subscription registry, then queue, then session.
  *
- * <p>Redelivery ({@link RedeliveryPolicy}): a consumed message that comes back waits in {@code held}
- * until its redelivery delay has passed (by the same mechanism as delivery delay), or, over its
- * delivery limit, leaves for the dead-letter queue through {@link UndeliverableRouter}; so do expired
- * messages found by dispatch. Those moves run after the lock is released.
+ * <p>Delivery delay: a message whose delivery time has not come is held and does not block due
+ * messages behind it (a due message may overtake a held one); the broker's {@link DeliveryScheduler}
+ * runs dispatch again when the earliest held message becomes due.
  *
- * <p>Message groups ({@link MessageGroups}, 3.5.9 JMSXGroupID): a message of a group goes to the
- * group's owner, chosen round-robin when the group's first message is dispatched and released when it
- * closes. This applies to every queue, including those behind shared subscriptions.
+ * <p>Redelivery ({@link RedeliveryPolicy}): a consumed message that comes back is held until its
+ * redelivery delay has passed, or, over its delivery limit, leaves for the dead-letter queue through
+ * {@link UndeliverableRouter}; so do expired messages found by dispatch. Those moves run after the lock
+ * is released.
  *
- * <p>Selectors (3.8): dispatch walks {@code pending} in order and gives each message to the next
- * consumer with credit whose selector it matches; a message no consumer selects stays where it is
- * for later consumers, and the walk goes on past it.
- *
- * <p>Storage ({@link QueueStorage}, durable queues only): at most {@link FlowControl#pagingWindow()}
- * references wait in memory ({@code pending} + {@code held}); beyond that persistent messages stay in
- * the store and are read back, oldest first, by the broker's {@link PageReader} thread when the
- * in-memory part drops below half the window. Delayed persistent messages wait in the store until due,
- * and expired ones leave it without being read in. Reads run without the lock; only the hand-over
- * takes it. Priority order (3.4.10), selectors and groups apply to what is in memory: a high-priority
- * message beyond the window waits until it is paged in, and a window full of messages no consumer
- * selects holds the rest back (the same relaxation as Artemis paging). Non-persistent messages are
- * always held in memory. Every reference held in memory, delivered or not, counts against the
- * broker's {@link MemoryLimit} until it leaves.
+ * <p>Selectors (3.8): dispatch walks the due messages in order and gives each to the next consumer with
+ * credit whose selector it matches; a message no consumer selects stays where it is for later
+ * consumers, and the walk goes on past it. Priority order (3.4.10), selectors and groups apply to what
+ * is in memory: a high-priority message beyond the paging window waits until it is paged in, and a
+ * window full of messages no consumer selects holds the rest back (the same relaxation as Artemis
+ * paging). Non-persistent messages are always held in memory.
  */
 final class MessageQueue implements Address {
 
-    private final DestinationName name;
-    private final String description;
-    private final QueueId storeQueue;
-    private final UndeliverableRouter undeliverable;
-    private final MemoryLimit memory;
-    private final RedeliveryPolicy redelivery;
-    private final String ownerConnectionId;
-    private final ReentrantLock lock = new ReentrantLock();
-    private static final Comparator<MessageReference> DUE_ORDER =
-            Comparator.comparingLong(MessageQueue::dueAt).thenComparing(MessageReference.DISPATCH_ORDER);
-
-    private final DeliveryScheduler scheduler;
-    private final TreeSet<MessageReference> pending = new TreeSet<>(MessageReference.DISPATCH_ORDER);
-    private final TreeSet<MessageReference> held = new TreeSet<>(DUE_ORDER);
-    /** When the scheduled wake-up runs, or 0 when none is scheduled. */
-    private long wakeUpAt;
     /**
      * How long after an expiration, at the latest, a wake-up takes expired references out of memory when
      * no dispatch met them: the scan walks the whole window, so it runs at most this often.
      */
     private static final long EXPIRY_SCAN_DELAY_MILLIS = 1_000;
-    /** No reference waiting in memory expires before this (a lower bound); MAX_VALUE when none expires. */
-    private long earliestExpiration = Long.MAX_VALUE;
-    private final List<ServerConsumer> consumers = new ArrayList<>();
-    private int nextConsumer;
-    private final MessageGroups groups = new MessageGroups();
+
+    private final DestinationName name;
+    private final String description;
+    private final QueueId storeQueue;
+    private final UndeliverableRouter undeliverable;
+    private final RedeliveryPolicy redelivery;
+    private final String ownerConnectionId;
+    private final DeliveryScheduler scheduler;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Where each message waits, in memory or in the store, as its send goes on. */
+    private final StoreHandOver store;
+    /** What waits in memory, due or held, and what it costs. */
+    private final QueueMemory waiting;
+    /** When the scheduled wake-up runs, or 0 when none is scheduled. */
+    private long wakeUpAt;
+    /** Who takes each message: round-robin among those with credit that select it, groups kept together. */
+    private final QueueConsumers consumers = new QueueConsumers();
     private int outstanding;
     private boolean deleted;
-    /** The part of a durable queue that waits in the store; null for a queue that is not durable. */
-    private final QueueStorage storage;
-    /** Most references ever waiting in memory at once; for tests. */
-    private int peakResident;
 
     /**
      * @param name              the destination this queue serves (the topic, for a subscription)
@@ -108,10 +103,10 @@ final class MessageQueue implements Address {
         this.description = description;
         this.storeQueue = storeQueue;
         this.undeliverable = context.undeliverable();
-        this.memory = context.memory();
         this.redelivery = undeliverable.redeliveryPolicyFor(name);
         this.ownerConnectionId = ownerConnectionId;
-        this.storage = storeQueue == null ? null : new QueueStorage(this, lock, storeQueue, context);
+        this.store = new StoreHandOver(storeQueue == null ? null : new QueueStorage(this, lock, storeQueue, context));
+        this.waiting = new QueueMemory(context.memory(), store);
     }
 
     @Override
@@ -151,10 +146,8 @@ final class MessageQueue implements Address {
             if (!deleted) {
                 long now = System.currentTimeMillis();
                 for (MessageReference reference : references) {
-                    if (stored(reference.message())) {
-                        storage.reenteredLocked(reference);
-                    }
-                    admitLocked(reference, now);
+                    store.reentered(reference);
+                    waiting.admit(reference, now);
                 }
             }
         });
@@ -165,10 +158,10 @@ final class MessageQueue implements Address {
      * or {@link #writeFailed} follows. Lets the storage know a write is in flight (see {@link QueuePaging}).
      */
     void writeStarted(BrokerMessage message) {
-        if (stored(message)) {
+        if (store.keeps(message)) {
             lock.lock();
             try {
-                storage.writeStartedLocked(message);
+                store.writeStarted(message);
             } finally {
                 lock.unlock();
             }
@@ -182,12 +175,10 @@ final class MessageQueue implements Address {
     void writeFailed(BrokerMessage message, MessageReference takenInEarly) {
         lock.lock();
         try {
-            if (takenInEarly != null && (pending.remove(takenInEarly) || held.remove(takenInEarly))) {
-                releaseLocked(takenInEarly);
+            if (takenInEarly != null) {
+                waiting.releaseIfWaiting(takenInEarly);
             }
-            if (stored(message)) {
-                storage.writeFailedLocked(message);
-            }
+            store.writeFailed(message);
         } finally {
             lock.unlock();
         }
@@ -204,9 +195,9 @@ final class MessageQueue implements Address {
         boolean[] admitted = {false};
         withLockThenDispatch(() -> {
             if (!deleted) {
-                admitted[0] = !stored(message) || storage.admitEarlyLocked(message, residentLocked());
+                admitted[0] = store.admitsEarly(message, waiting.resident());
                 if (admitted[0]) {
-                    admitLocked(reference, System.currentTimeMillis());
+                    waiting.admit(reference, System.currentTimeMillis());
                 }
             }
         });
@@ -215,10 +206,10 @@ final class MessageQueue implements Address {
 
     /** The store write of a message {@link #arrivedEarly} took in is durable. */
     void writeCompleted(BrokerMessage message) {
-        if (stored(message)) {
+        if (store.keeps(message)) {
             lock.lock();
             try {
-                storage.writeCompletedLocked();
+                store.writeCompleted(message);
             } finally {
                 lock.unlock();
             }
@@ -231,9 +222,9 @@ final class MessageQueue implements Address {
      */
     void arrived(MessageReference reference) {
         withLockThenDispatch(() -> {
-            boolean inMemory = !stored(reference.message()) || storage.arrivedLocked(reference, residentLocked());
+            boolean inMemory = store.admitsOnArrival(reference, waiting.resident());
             if (inMemory && !deleted) {
-                admitLocked(reference, System.currentTimeMillis());
+                waiting.admit(reference, System.currentTimeMillis());
             }
         });
     }
@@ -248,69 +239,20 @@ final class MessageQueue implements Address {
     void recover(Set<Long> lockedByPrepared) {
         lock.lock();
         try {
-            storage.recoverLocked(lockedByPrepared);
+            store.recovered(lockedByPrepared);
         } finally {
             lock.unlock();
         }
-        storage.pageIn();
+        store.storage().pageIn();
     }
 
-    /**
-     * Takes the expired references out of memory once the earliest expiration has passed: dispatch
-     * finds them too, but only while a consumer can take messages, and until then they would hold
-     * memory (Jakarta Messaging 3.1, 3.4.9). Also works out the next earliest expiration.
-     */
-    private List<MessageReference> takeExpiredLocked(long now) {
-        List<MessageReference> expired = new ArrayList<>();
-        long earliest = Long.MAX_VALUE;
-        for (TreeSet<MessageReference> waiting : List.of(pending, held)) {
-            for (Iterator<MessageReference> it = waiting.iterator(); it.hasNext(); ) {
-                MessageReference reference = it.next();
-                long expiration = reference.message().data().expiration();
-                if (expiration != 0 && expiration <= now) {
-                    it.remove();
-                    releaseLocked(reference);
-                    expired.add(reference);
-                } else if (expiration != 0) {
-                    earliest = Math.min(earliest, expiration);
-                }
-            }
-        }
-        earliestExpiration = earliest;
-        return expired;
-    }
-
-    /** A reference waits in memory: due (pending) or held; its expiration, if any, is noted. */
-    private void waitLocked(MessageReference reference, long now) {
-        (dueAt(reference) > now ? held : pending).add(reference);
-        long expiration = reference.message().data().expiration();
-        if (expiration != 0) {
-            earliestExpiration = Math.min(earliestExpiration, expiration);
-        }
-    }
-
-    /** Whether this message is (or is being) stored for this queue: a persistent message in a durable queue. */
-    private boolean stored(BrokerMessage message) {
-        return storage != null && message.persistent();
-    }
-
-    /** A reference enters memory: waiting (due or held) and counted against the memory limit. */
+    /** A reference read from the store enters memory (called by {@link QueueStorage} with the lock held). */
     void admitLocked(MessageReference reference, long now) {
-        waitLocked(reference, now);
-        memory.add(reference.message().data().estimatedSize());
-        peakResident = Math.max(peakResident, residentLocked());
-    }
-
-    /** A reference leaves memory for good: acknowledged, expired, moved away, or its queue deleted. */
-    private void releaseLocked(MessageReference reference) {
-        memory.release(reference.message().data().estimatedSize());
-        if (stored(reference.message())) {
-            storage.leftLocked(reference);
-        }
+        waiting.admit(reference, now);
     }
 
     int residentLocked() {
-        return pending.size() + held.size();
+        return waiting.resident();
     }
 
     void addConsumer(ServerConsumer consumer) throws InvalidDestinationException {
@@ -333,9 +275,7 @@ final class MessageQueue implements Address {
     void removeConsumer(ServerConsumer consumer) {
         // Only unconsumed deliveries are taken, so there are no delivery counts to store.
         takeBack(consumer.session(), d -> d.consumer() == consumer && !d.consumed(), () -> {
-            consumer.detach();
             consumers.remove(consumer);
-            groups.release(consumer);
         });
     }
 
@@ -409,11 +349,11 @@ final class MessageQueue implements Address {
                     reference.countRedelivery();
                     if (!deleted && redelivery.exhausted(reference.deliveryCount(), this)) {
                         exhausted.add(reference);
-                        releaseLocked(reference);
+                        waiting.release(reference);
                         continue;
                     }
                     reference.holdUntil(now + redelivery.redeliveryDelayMillis());
-                    if (stored(reference.message())) {
+                    if (store.keeps(reference.message())) {
                         countUpdates.add(new StoreOperation.UpdateDeliveryCount(
                                 storeQueue, reference.message().storeId(), reference.deliveryCount()));
                     }
@@ -421,9 +361,9 @@ final class MessageQueue implements Address {
                     unconsumedByConsumer.merge(delivery.consumer(), 1, Integer::sum);
                 }
                 if (deleted) {
-                    releaseLocked(reference);
+                    waiting.release(reference);
                 } else {
-                    waitLocked(reference, now);
+                    waiting.putBack(reference, now);
                 }
             }
             unconsumedByConsumer.forEach(ServerConsumer::takenBack);
@@ -439,7 +379,7 @@ final class MessageQueue implements Address {
         lock.lock();
         try {
             outstanding -= references.size();
-            references.forEach(this::releaseLocked);
+            references.forEach(waiting::release);
         } finally {
             lock.unlock();
         }
@@ -447,7 +387,7 @@ final class MessageQueue implements Address {
 
     /** The store record to delete when a reference of this queue is acknowledged, or null. */
     StoreOperation removal(MessageReference reference) {
-        return stored(reference.message())
+        return store.keeps(reference.message())
                 ? new StoreOperation.RemoveReference(storeQueue, reference.message().storeId())
                 : null;
     }
@@ -477,7 +417,7 @@ final class MessageQueue implements Address {
     int pendingCount() {
         lock.lock();
         try {
-            return pending.size() + held.size();
+            return waiting.resident();
         } finally {
             lock.unlock();
         }
@@ -487,7 +427,7 @@ final class MessageQueue implements Address {
     boolean deleteIfNoConsumers() {
         lock.lock();
         try {
-            if (!consumers.isEmpty()) {
+            if (consumers.size() > 0) {
                 return false;
             }
             deleteLocked();
@@ -509,16 +449,9 @@ final class MessageQueue implements Address {
 
     private void deleteLocked() {
         deleted = true;
-        if (storage != null) {
-            storage.clearLocked();
-        }
-        pending.forEach(this::releaseLocked);
-        held.forEach(this::releaseLocked);
-        pending.clear();
-        held.clear();
-        consumers.forEach(ServerConsumer::detach);
-        consumers.clear();
-        groups.clear();
+        store.clear();
+        waiting.clear();
+        consumers.removeAll();
     }
 
     boolean isDeleted() {
@@ -546,8 +479,8 @@ final class MessageQueue implements Address {
         try {
             change.run();
             expired = dispatchLocked();
-            if (storage != null && !deleted) {
-                storage.requestReadsLocked(residentLocked());
+            if (!deleted) {
+                store.requestReads(waiting.resident());
             }
             scheduleWakeUpLocked();
         } finally {
@@ -565,76 +498,34 @@ final class MessageQueue implements Address {
     private List<MessageReference> dispatchLocked() {
         List<MessageReference> expired = List.of(); // allocated only when one expires: dispatch runs on every send and ack
         long now = System.currentTimeMillis();
-        while (!held.isEmpty() && dueAt(held.first()) <= now) {
-            pending.add(held.pollFirst());
-        }
-        for (Iterator<MessageReference> it = pending.iterator(); it.hasNext() && anyConsumerHasCredit(); ) {
+        for (Iterator<MessageReference> it = waiting.due(now); it.hasNext() && consumers.anyHasCredit(); ) {
             MessageReference reference = it.next();
             // Jakarta Messaging 3.1, 3.4.9 "JMSExpiration": an expired message should not be delivered.
             if (reference.message().data().isExpired(now)) {
                 it.remove();
-                releaseLocked(reference);
+                waiting.release(reference);
                 if (expired.isEmpty()) {
                     expired = new ArrayList<>();
                 }
                 expired.add(reference);
                 continue;
             }
-            String group = MessageGroups.groupOf(reference);
-            ServerConsumer consumer = group == null ? nextConsumerFor(reference) : consumerForGroup(group, reference);
+            ServerConsumer consumer = consumers.chooseFor(reference);
             if (consumer == null) {
                 continue; // no consumer selects it (3.8), or its group's owner cannot take it now: it stays
             }
             it.remove();
             outstanding++;
-            consumer.deliver(reference);
-            if (group != null) {
-                groups.dispatched(group, reference);
-            }
+            consumers.deliver(consumer, reference);
         }
         return expired;
-    }
-
-    private boolean anyConsumerHasCredit() {
-        for (ServerConsumer consumer : consumers) {
-            if (consumer.hasCredit()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private ServerConsumer nextConsumerFor(MessageReference reference) {
-        int size = consumers.size();
-        for (int i = 0; i < size; i++) {
-            int index = (nextConsumer + i) % size;
-            ServerConsumer candidate = consumers.get(index);
-            if (candidate.hasCredit() && candidate.selects(reference)) {
-                nextConsumer = (index + 1) % size;
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    /** The group's owner if it can take the message now; for a new group, the round-robin pick becomes its owner. */
-    private ServerConsumer consumerForGroup(String group, MessageReference reference) {
-        ServerConsumer owner = groups.ownerOf(group);
-        if (owner != null) {
-            return owner.hasCredit() && owner.selects(reference) ? owner : null;
-        }
-        ServerConsumer chosen = nextConsumerFor(reference);
-        if (chosen != null) {
-            groups.assign(group, chosen);
-        }
-        return chosen;
     }
 
     /** The most references that ever waited in this queue's memory at once; for tests. */
     int peakResident() {
         lock.lock();
         try {
-            return peakResident;
+            return waiting.peakResident();
         } finally {
             lock.unlock();
         }
@@ -644,7 +535,7 @@ final class MessageQueue implements Address {
     <T> T withPaging(java.util.function.Function<QueuePaging, T> read) {
         lock.lock();
         try {
-            return read.apply(storage == null ? null : storage.pagingLocked());
+            return read.apply(store.storage() == null ? null : store.storage().pagingLocked());
         } finally {
             lock.unlock();
         }
@@ -654,7 +545,7 @@ final class MessageQueue implements Address {
     int groupCount() {
         lock.lock();
         try {
-            return groups.size();
+            return consumers.groupCount();
         } finally {
             lock.unlock();
         }
@@ -669,13 +560,11 @@ final class MessageQueue implements Address {
             return;
         }
         long now = System.currentTimeMillis();
-        long due = held.isEmpty() ? Long.MAX_VALUE : dueAt(held.first());
-        if (earliestExpiration != Long.MAX_VALUE) {
-            due = Math.min(due, Math.max(earliestExpiration, now + EXPIRY_SCAN_DELAY_MILLIS));
+        long due = waiting.nextDue();
+        if (waiting.earliestExpiration() != Long.MAX_VALUE) {
+            due = Math.min(due, Math.max(waiting.earliestExpiration(), now + EXPIRY_SCAN_DELAY_MILLIS));
         }
-        if (storage != null) {
-            due = Math.min(due, storage.nextWakeUpLocked(now));
-        }
+        due = Math.min(due, store.nextWakeUp(now));
         if (due == Long.MAX_VALUE || wakeUpAt != 0 && wakeUpAt <= due) {
             return;
         }
@@ -690,7 +579,7 @@ final class MessageQueue implements Address {
         try {
             wakeUpAt = 0;
             long now = System.currentTimeMillis();
-            expired = earliestExpiration <= now ? takeExpiredLocked(now) : List.of();
+            expired = waiting.earliestExpiration() <= now ? waiting.takeExpired(now) : List.of();
         } finally {
             lock.unlock();
         }
@@ -698,23 +587,6 @@ final class MessageQueue implements Address {
             undeliverable.expire(this, expired);
         }
         dispatch();
-    }
-
-    /**
-     * JMSDeliveryTime: not delivered (nor browsed) before it (Jakarta Messaging 3.1, 7.9); nor, after it
-     * came back, before its redelivery delay has passed.
-     */
-    private static long dueAt(MessageReference reference) {
-        return Math.max(reference.message().data().deliveryTime(), reference.redeliverAt());
-    }
-
-    /** The references waiting in this queue, due or held, in delivery order: a browser's snapshot. */
-    private List<MessageReference> snapshotLocked() {
-        List<MessageReference> all = new ArrayList<>(pending.size() + held.size());
-        all.addAll(pending);
-        all.addAll(held);
-        all.sort(MessageReference.DISPATCH_ORDER);
-        return all;
     }
 
     /**
@@ -730,10 +602,11 @@ final class MessageQueue implements Address {
     BrowseView browseView() {
         lock.lock();
         try {
+            QueueStorage storage = store.storage();
             if (storage == null || deleted) {
-                return new BrowseView(snapshotLocked(), null, null, null);
+                return new BrowseView(waiting.snapshot(), null, null, null);
             }
-            return new BrowseView(snapshotLocked(), storage, storage.pagingBrowseStartLocked(),
+            return new BrowseView(waiting.snapshot(), storage, storage.pagingBrowseStartLocked(),
                     storage.delayedBrowseStartLocked());
         } finally {
             lock.unlock();
@@ -744,7 +617,7 @@ final class MessageQueue implements Address {
     boolean holds(MessageReference reference) {
         lock.lock();
         try {
-            return pending.contains(reference) || held.contains(reference);
+            return waiting.contains(reference);
         } finally {
             lock.unlock();
         }
