@@ -53,10 +53,12 @@ public final class EmbeddedBrokerConfig {
         String file = urlOptions.get(CONFIG_OPTION);
         if (file != null) {
             values.putAll(resources.properties(file), "file " + file);
+            LOG.info("embedded broker '{}' reads its configuration from {}", name, ConfigResources.describe(file));
         } else {
             Optional<Properties> found = resources.optionalProperties(DEFAULT_RESOURCE);
             if (found.isPresent()) {
                 values.putAll(found.get(), "classpath:" + DEFAULT_RESOURCE);
+                LOG.info("embedded broker '{}' reads its configuration from classpath:{}", name, DEFAULT_RESOURCE);
             }
         }
         for (Map.Entry<String, String> option : urlOptions.entrySet()) {
