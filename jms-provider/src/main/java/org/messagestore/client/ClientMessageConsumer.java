@@ -298,7 +298,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
             session.listeners().awaitIdleOf(this);
         }
         markClosed();
-        session.consumerClosed(this);
+        session.consumers().consumerClosed(this);
         if (!session.isClosed()) {
             session.link().closeConsumer(id());
         }

@@ -296,7 +296,7 @@ final class ClientMessageProducer implements QueueSender, TopicPublisher {
         }
         session.completions().awaitPending();
         markClosed();
-        session.producerClosed(this);
+        session.producers().producerClosed(this);
     }
 
     void markClosed() {

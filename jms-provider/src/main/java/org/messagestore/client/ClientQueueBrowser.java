@@ -76,7 +76,7 @@ final class ClientQueueBrowser implements QueueBrowser {
         closed = true;
         openBrowsers.forEach(id -> session.link().closeBrowser(id));
         openBrowsers.clear();
-        session.browserClosed(this);
+        session.consumers().browserClosed(this);
     }
 
     void markClosed() {

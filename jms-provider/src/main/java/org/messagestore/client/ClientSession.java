@@ -26,8 +26,6 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.messagestore.client.message.ClientBytesMessage;
@@ -36,10 +34,7 @@ import org.messagestore.client.message.ClientObjectMessage;
 import org.messagestore.client.message.ClientPlainMessage;
 import org.messagestore.client.message.ClientStreamMessage;
 import org.messagestore.client.message.ClientTextMessage;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.BrokerConnection;
-import org.messagestore.model.ConsumerSpec;
-import org.messagestore.client.destination.Destinations;
 import org.messagestore.client.destination.ClientTopic;
 import org.messagestore.client.destination.ClientQueue;
 
@@ -51,6 +46,9 @@ import org.messagestore.client.destination.ClientQueue;
  * session's {@link ListenerDispatcher} to take them. Nobody calls the broker or application code
  * while holding it (the broker takes its queue locks before this one). Message listeners run on
  * the dispatcher's thread, completion listeners on the {@link CompletionDispatcher}'s.
+ *
+ * <p>Its consumers and queue browsers are made and kept by {@link SessionConsumers}, its producers
+ * by {@link SessionProducers}; the factory methods the JMS interfaces require only hand over to them.
  */
 public class ClientSession implements QueueSession, TopicSession {
 
@@ -61,9 +59,8 @@ public class ClientSession implements QueueSession, TopicSession {
     private final long id;
     private final int mode;
     private final SessionDomain domain;
-    private final List<ClientMessageConsumer> consumers = new CopyOnWriteArrayList<>();
-    private final List<ClientMessageProducer> producers = new CopyOnWriteArrayList<>();
-    private final List<ClientQueueBrowser> browsers = new CopyOnWriteArrayList<>();
+    private final SessionConsumers consumers;
+    private final SessionProducers producers;
     private final ListenerDispatcher listeners;
     private final CompletionDispatcher completions;
     private volatile boolean closed;
@@ -73,6 +70,8 @@ public class ClientSession implements QueueSession, TopicSession {
         this.id = id;
         this.mode = mode;
         this.domain = domain;
+        this.consumers = new SessionConsumers(this, domain);
+        this.producers = new SessionProducers(this);
         String threadSuffix = connection.link().connectionId() + "-" + id;
         this.listeners = new ListenerDispatcher(this, "messagestore-session-" + threadSuffix);
         this.completions = new CompletionDispatcher("messagestore-completion-" + threadSuffix);
@@ -100,8 +99,12 @@ public class ClientSession implements QueueSession, TopicSession {
         return closed;
     }
 
-    List<ClientMessageConsumer> consumers() {
+    SessionConsumers consumers() {
         return consumers;
+    }
+
+    SessionProducers producers() {
+        return producers;
     }
 
     ListenerDispatcher listeners() {
@@ -304,12 +307,8 @@ public class ClientSession implements QueueSession, TopicSession {
         } finally {
             lock.unlock();
         }
-        consumers.forEach(ClientMessageConsumer::markClosed);
-        consumers.clear();
-        producers.forEach(ClientMessageProducer::markClosed);
-        producers.clear();
-        browsers.forEach(ClientQueueBrowser::markClosed);
-        browsers.clear();
+        consumers.markAllClosed();
+        producers.markAllClosed();
         connection.sessionClosed(this);
         link().closeSession(id);
     }
@@ -318,181 +317,114 @@ public class ClientSession implements QueueSession, TopicSession {
 
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {
-        return newProducer(destination);
+        return producers.create(destination);
     }
 
     @Override
     public QueueSender createSender(Queue queue) throws JMSException {
-        return newProducer(queue);
+        return producers.create(queue);
     }
 
     @Override
     public TopicPublisher createPublisher(Topic topic) throws JMSException {
-        return newProducer(topic);
-    }
-
-    private ClientMessageProducer newProducer(Destination destination) throws JMSException {
-        checkOpen();
-        DestinationName name = Destinations.toName(destination);
-        ClientMessageProducer producer = new ClientMessageProducer(this, destination, name);
-        producers.add(producer);
-        return producer;
-    }
-
-    void producerClosed(ClientMessageProducer producer) {
-        producers.remove(producer);
+        return producers.create(topic);
     }
 
     // ---- consumers
 
     @Override
     public MessageConsumer createConsumer(Destination destination) throws JMSException {
-        return newConsumer(destination, null, false, null, false, false);
+        return consumers.create(destination, null, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
-        return newConsumer(destination, messageSelector, false, null, false, false);
+        return consumers.create(destination, messageSelector, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
             throws JMSException {
-        return newConsumer(destination, messageSelector, noLocal, null, false, false);
+        return consumers.create(destination, messageSelector, noLocal);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue) throws JMSException {
-        return newConsumer(queue, null, false, null, false, false);
+        return consumers.create(queue, null, false);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
-        return newConsumer(queue, messageSelector, false, null, false, false);
+        return consumers.create(queue, messageSelector, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        return newConsumer(topic, null, false, null, false, false);
+        return consumers.create(topic, null, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
-        return newConsumer(topic, messageSelector, noLocal, null, false, false);
+        return consumers.create(topic, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
-        return createSharedConsumer(topic, sharedSubscriptionName, null);
+        return consumers.createShared(topic, sharedSubscriptionName, null);
     }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName, String messageSelector)
             throws JMSException {
-        checkTopicDomain("createSharedConsumer");
-        return newConsumer(topic, messageSelector, false, requireSubscriptionName(sharedSubscriptionName), false, true);
+        return consumers.createShared(topic, sharedSubscriptionName, messageSelector);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        return createDurableSubscriber(topic, name, null, false);
+        return consumers.createDurable("createDurableSubscriber", topic, name, null, false);
     }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkTopicDomain("createDurableSubscriber");
-        return newDurable(topic, name, messageSelector, noLocal);
+        return consumers.createDurable("createDurableSubscriber", topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        return createDurableConsumer(topic, name, null, false);
+        return consumers.createDurable("createDurableConsumer", topic, name, null, false);
     }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
-        checkTopicDomain("createDurableConsumer");
-        return newDurable(topic, name, messageSelector, noLocal);
-    }
-
-    /** An unshared durable subscription is identified by client id and name, so it needs a client id (6.11.1). */
-    private ClientMessageConsumer newDurable(Topic topic, String name, String selector, boolean noLocal)
-            throws JMSException {
-        checkOpen();
-        if (topic == null) {
-            // An invalid topic is reported as such before the missing client id.
-            throw new InvalidDestinationException("topic must not be null");
-        }
-        String subscription = requireSubscriptionName(name);
-        if (connection.getClientID() == null) {
-            throw new IllegalStateException("an unshared durable subscription ('" + subscription
-                    + "') needs a client id: call Connection.setClientID first or use a shared durable subscription");
-        }
-        return newConsumer(topic, selector, noLocal, subscription, true, false);
+        return consumers.createDurable("createDurableConsumer", topic, name, messageSelector, noLocal);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        return createSharedDurableConsumer(topic, name, null);
+        return consumers.createSharedDurable(topic, name, null);
     }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
-        checkTopicDomain("createSharedDurableConsumer");
-        return newConsumer(topic, messageSelector, false, requireSubscriptionName(name), true, true);
+        return consumers.createSharedDurable(topic, name, messageSelector);
     }
 
-    private String requireSubscriptionName(String name) throws JMSException {
-        checkOpen();
-        if (name == null || name.isEmpty()) {
-            throw new JMSException("subscription name must not be null or empty");
-        }
-        return name;
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return consumers.createBrowser(queue, null);
     }
 
-    private ClientMessageConsumer newConsumer(Destination destination, String selector, boolean noLocal,
-            String subscriptionName, boolean durable, boolean shared) throws JMSException {
-        checkOpen();
-        if (destination == null) {
-            throw new InvalidDestinationException("destination must not be null");
-        }
-        DestinationName name = Destinations.toName(destination);
-        if (subscriptionName != null && !name.isTopic()) {
-            throw new InvalidDestinationException("subscriptions need a topic, not " + name);
-        }
-        String normalisedSelector = selector == null || selector.isBlank() ? null : selector;
-        ConsumerSpec spec = new ConsumerSpec(connection.newConsumerId(), id, name, normalisedSelector,
-                noLocal && name.isTopic(), subscriptionName, durable, shared, connection.prefetch());
-        ClientMessageConsumer consumer = new ClientMessageConsumer(this, spec, destination, noLocal);
-        consumers.add(consumer);
-        try {
-            link().createConsumer(spec, consumer);
-        } catch (JMSException | RuntimeException e) {
-            consumers.remove(consumer);
-            throw e;
-        }
-        return consumer;
-    }
-
-    void browserClosed(ClientQueueBrowser browser) {
-        browsers.remove(browser);
-    }
-
-    void consumerClosed(ClientMessageConsumer consumer) {
-        consumers.remove(consumer);
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        return consumers.createBrowser(queue, messageSelector);
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
-        checkOpen();
-        checkTopicDomain("unsubscribe");
-        if (name == null || name.isEmpty()) {
-            throw new InvalidDestinationException("subscription name must not be null or empty");
-        }
-        link().unsubscribe(name);
+        consumers.unsubscribe(name);
     }
 
     // ---- destinations
@@ -500,7 +432,7 @@ public class ClientSession implements QueueSession, TopicSession {
     @Override
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
-        checkQueueDomain("createQueue");
+        domain.checkQueueMethod("createQueue");
         if (queueName == null || queueName.isEmpty()) {
             throw new InvalidDestinationException("queue name must not be null or empty");
         }
@@ -510,7 +442,7 @@ public class ClientSession implements QueueSession, TopicSession {
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         checkOpen();
-        checkTopicDomain("createTopic");
+        domain.checkTopicMethod("createTopic");
         if (topicName == null || topicName.isEmpty()) {
             throw new InvalidDestinationException("topic name must not be null or empty");
         }
@@ -520,45 +452,15 @@ public class ClientSession implements QueueSession, TopicSession {
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        checkQueueDomain("createTemporaryQueue");
+        domain.checkQueueMethod("createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        checkTopicDomain("createTemporaryTopic");
+        domain.checkTopicMethod("createTemporaryTopic");
         return connection.createTemporaryTopic();
-    }
-
-    @Override
-    public QueueBrowser createBrowser(Queue queue) throws JMSException {
-        return createBrowser(queue, null);
-    }
-
-    @Override
-    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
-        checkOpen();
-        checkQueueDomain("createBrowser");
-        if (queue == null) {
-            throw new InvalidDestinationException("queue must not be null");
-        }
-        String normalisedSelector = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
-        ClientQueueBrowser browser = new ClientQueueBrowser(this, queue, Destinations.toName(queue), normalisedSelector);
-        browsers.add(browser);
-        return browser;
-    }
-
-    private void checkQueueDomain(String method) throws IllegalStateException {
-        if (domain == SessionDomain.TOPIC) {
-            throw new IllegalStateException(method + "() is not allowed on a TopicSession");
-        }
-    }
-
-    private void checkTopicDomain(String method) throws IllegalStateException {
-        if (domain == SessionDomain.QUEUE) {
-            throw new IllegalStateException(method + "() is not allowed on a QueueSession");
-        }
     }
 
     // ---- the optional application server facility (Jakarta Messaging 3.1, 10.2): not provided

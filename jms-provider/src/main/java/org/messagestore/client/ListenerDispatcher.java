@@ -78,7 +78,7 @@ final class ListenerDispatcher implements Runnable {
                                 break;
                             }
                         }
-                        for (ClientMessageConsumer c : session.consumers()) {
+                        for (ClientMessageConsumer c : session.consumers().open()) {
                             if (c.claimPullLocked()) {
                                 toPull.add(c);
                             }
@@ -104,7 +104,7 @@ final class ListenerDispatcher implements Runnable {
 
     /** The next consumer, round-robin, that has a listener and a buffered message. */
     private ClientMessageConsumer nextReadyConsumer() {
-        List<ClientMessageConsumer> consumers = session.consumers();
+        List<ClientMessageConsumer> consumers = session.consumers().open();
         int n = consumers.size();
         for (int i = 0; i < n; i++) {
             ClientMessageConsumer c = consumers.get((nextConsumer + i) % n);
