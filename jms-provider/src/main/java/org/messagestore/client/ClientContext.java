@@ -39,13 +39,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ClientContext implements JMSContext {
 
     private final ContextConnection shared;
+    private final ContextSession session;
     private final int sessionMode;
-    private final JmsFunction<Connection, Session> sessionOpener;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
     private volatile boolean autoStart = true;
-    private Session session;
-    private MessageProducer producer;
 
     /** A context owning {@code connection}; closing the last context sharing it closes it. */
     public ClientContext(Connection connection, int sessionMode) {
@@ -64,8 +62,8 @@ public class ClientContext implements JMSContext {
     private ClientContext(ContextConnection shared, int sessionMode, JmsFunction<Connection, Session> sessionOpener) {
         checkSessionMode(sessionMode);
         this.shared = shared;
+        this.session = new ContextSession(shared, sessionOpener);
         this.sessionMode = sessionMode;
-        this.sessionOpener = sessionOpener;
     }
 
     /** Rejects anything but the four session modes a JMSContext accepts. */
@@ -169,12 +167,8 @@ public class ClientContext implements JMSContext {
         if (closed || !closing.compareAndSet(false, true)) {
             return;
         }
-        Session current;
-        synchronized (this) {
-            current = session;
-        }
         try {
-            shared.release(current);
+            shared.release(session.current());
             closed = true;
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
@@ -243,10 +237,7 @@ public class ClientContext implements JMSContext {
         if (sessionMode != CLIENT_ACKNOWLEDGE) {
             return;
         }
-        Session current;
-        synchronized (this) {
-            current = session;
-        }
+        Session current = session.current();
         if (current == null) {
             return; // no session yet, so nothing consumed
         }
@@ -391,22 +382,12 @@ public class ClientContext implements JMSContext {
     /** Runs {@code call} on the session, converting its checked exceptions. */
     <T> T onSession(JmsFunction<Session, T> call) {
         checkOpen();
-        try {
-            return call.apply(session());
-        } catch (JMSException e) {
-            throw JmsExceptions.toRuntime(e);
-        }
+        return session.call(call);
     }
 
-    /**
-     * The one producer all of this context's JMSProducers send through. It has no destination of its
-     * own (an unidentified producer), so each send names its destination.
-     */
-    synchronized MessageProducer sharedProducer() throws JMSException {
-        if (producer == null) {
-            producer = session().createProducer(null);
-        }
-        return producer;
+    /** The one unidentified producer all of this context's JMSProducers send through. */
+    MessageProducer sharedProducer() throws JMSException {
+        return session.sharedProducer();
     }
 
     void checkOpen() {
@@ -422,13 +403,6 @@ public class ClientContext implements JMSContext {
         }
     }
 
-    private synchronized Session session() throws JMSException {
-        if (session == null) {
-            session = sessionOpener.apply(shared.connection());
-        }
-        return session;
-    }
-
     private <T> T onConnection(JmsFunction<Connection, T> call) {
         checkOpen();
         try {
@@ -438,26 +412,9 @@ public class ClientContext implements JMSContext {
         }
     }
 
-    /** Creates a consumer, then starts the connection unless autoStart is off (JMSContext.setAutoStart javadoc). */
     private JMSConsumer consumer(JmsFunction<Session, MessageConsumer> create) {
-        MessageConsumer consumer = onSession(create);
-        if (autoStart) {
-            try {
-                shared.connection().start();
-            } catch (JMSException e) {
-                closeQuietlyAfterFailure(consumer, e);
-                throw JmsExceptions.toRuntime(e);
-            }
-        }
-        return new ClientJMSConsumer(consumer);
-    }
-
-    private static void closeQuietlyAfterFailure(MessageConsumer consumer, JMSException cause) {
-        try {
-            consumer.close();
-        } catch (JMSException e) {
-            cause.addSuppressed(e);
-        }
+        checkOpen();
+        return session.consumer(create, autoStart);
     }
 
     private void requireTransacted(String operation) {
