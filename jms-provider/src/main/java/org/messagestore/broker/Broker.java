@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.messagestore.broker.security.AccessControl;
 import org.messagestore.broker.security.ConnectionLogin;
 import org.messagestore.broker.security.Identity;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.ConnectionListener;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
 import org.messagestore.store.PreparedTransaction;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.model.ConnectionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package org.messagestore.broker;
 
+import jakarta.jms.InvalidDestinationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import jakarta.jms.InvalidDestinationException;
 import org.messagestore.model.DestinationName;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;

@@ -4,8 +4,8 @@ import jakarta.jms.JMSSecurityException;
 import org.messagestore.broker.security.AccessControl;
 import org.messagestore.broker.security.Identity;
 import org.messagestore.broker.security.Permission;
-import org.messagestore.model.DestinationName;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.DestinationName;
 
 /**
  * Which permissions each client operation needs (see {@link org.messagestore.broker.security.AccessRules}),

@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.transaction.xa.XAException;
 import org.messagestore.broker.security.AccessControl;
-import org.messagestore.model.DestinationName;
-import org.messagestore.model.MessageData;
 import org.messagestore.model.BranchXid;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConnectionListener;
 import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DeliverySink;
+import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

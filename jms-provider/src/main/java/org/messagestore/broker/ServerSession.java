@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.messagestore.store.StoreOperation;
 import org.messagestore.model.BranchXid;
+import org.messagestore.store.StoreOperation;
 
 /**
  * The broker's side of one client session: its outstanding deliveries, in delivery order, and for a

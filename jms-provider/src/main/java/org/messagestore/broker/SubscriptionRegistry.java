@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.messagestore.broker.Subscription.Kind;
+import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DestinationName;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
-import org.messagestore.model.ConsumerSpec;
 
 /**
  * Creates, reuses and deletes topic subscriptions by the rules of the {@code jakarta.jms.Session}

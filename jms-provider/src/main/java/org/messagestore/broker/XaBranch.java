@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.messagestore.store.PreparedTransaction;
 import org.messagestore.model.BranchXid;
+import org.messagestore.store.PreparedTransaction;
 
 /**
  * One XA transaction branch the broker takes part in: the sessions working on it, the work they did

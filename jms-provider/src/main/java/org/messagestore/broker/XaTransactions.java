@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
-import org.messagestore.store.PreparedTransaction;
 import org.messagestore.model.BranchXid;
+import org.messagestore.store.PreparedTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,12 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.messagestore.client.MessageStoreConnectionFactory.ClientSettings;
-import org.messagestore.model.DestinationName;
-import org.messagestore.model.BrokerConnection;
-import org.messagestore.transport.Connector;
-import org.messagestore.client.destination.TemporaryDestinationOwner;
-import org.messagestore.client.destination.ClientTemporaryTopic;
 import org.messagestore.client.destination.ClientTemporaryQueue;
+import org.messagestore.client.destination.ClientTemporaryTopic;
+import org.messagestore.client.destination.TemporaryDestinationOwner;
+import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.DestinationName;
+import org.messagestore.transport.Connector;
 
 /**
  * A JMS connection: one {@link BrokerConnection} to the broker, and the sessions made on it.

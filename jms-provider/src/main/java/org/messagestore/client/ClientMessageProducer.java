@@ -13,10 +13,10 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import java.util.concurrent.CompletableFuture;
+import org.messagestore.client.destination.Destinations;
 import org.messagestore.client.message.MessageConversion;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
-import org.messagestore.client.destination.Destinations;
 
 /**
  * A producer: stamps the headers the provider owns on the application's message, copies it into a

@@ -16,7 +16,6 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
-import jakarta.jms.Session;
 import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
@@ -28,6 +27,8 @@ import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.messagestore.client.destination.ClientQueue;
+import org.messagestore.client.destination.ClientTopic;
 import org.messagestore.client.message.ClientBytesMessage;
 import org.messagestore.client.message.ClientMapMessage;
 import org.messagestore.client.message.ClientObjectMessage;
@@ -35,8 +36,6 @@ import org.messagestore.client.message.ClientPlainMessage;
 import org.messagestore.client.message.ClientStreamMessage;
 import org.messagestore.client.message.ClientTextMessage;
 import org.messagestore.model.BrokerConnection;
-import org.messagestore.client.destination.ClientTopic;
-import org.messagestore.client.destination.ClientQueue;
 
 /**
  * A JMS session: a single-threaded context for producing and consuming (Jakarta Messaging 3.1, 6.2).
