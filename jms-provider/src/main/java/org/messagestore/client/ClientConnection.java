@@ -23,6 +23,7 @@ import org.messagestore.client.MessageStoreConnectionFactory.ClientSettings;
 import org.messagestore.client.destination.ClientTemporaryQueue;
 import org.messagestore.client.destination.ClientTemporaryTopic;
 import org.messagestore.client.destination.TemporaryDestinationOwner;
+import org.messagestore.client.message.DeserializationAllowList;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DestinationName;
 import org.messagestore.transport.Connector;
@@ -38,6 +39,7 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
 
     private final BrokerConnection link;
     private final int prefetch;
+    private final DeserializationAllowList deserializationAllowList;
     private final boolean clientIdAdministered;
     private final SessionDomain domain;
     private final List<ClientSession> sessions = new CopyOnWriteArrayList<>();
@@ -57,6 +59,7 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
         this.link = link;
         this.domain = domain;
         this.prefetch = settings.prefetch();
+        this.deserializationAllowList = settings.deserializationAllowList();
         this.clientIdAdministered = settings.clientId() != null;
         this.clientId = settings.clientId();
     }
@@ -94,6 +97,11 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
 
     int prefetch() {
         return prefetch;
+    }
+
+    /** The classes ObjectMessage bodies received or made on this connection may deserialize. */
+    DeserializationAllowList deserializationAllowList() {
+        return deserializationAllowList;
     }
 
     boolean isStarted() {

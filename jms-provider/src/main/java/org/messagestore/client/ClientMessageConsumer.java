@@ -120,7 +120,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
     /** Hands a delivery to the application: tells the broker, then builds the message it sees. */
     ClientMessage toApplication(Delivery delivery) {
         session.link().consumed(id(), delivery.deliveryId());
-        ClientMessage message = MessageConversion.fromData(delivery.message(), delivery.deliveryCount());
+        ClientMessage message = MessageConversion.fromData(delivery.message(), delivery.deliveryCount(), session.connection().deserializationAllowList());
         if (session.mode() == Session.CLIENT_ACKNOWLEDGE) {
             message.setAcknowledger(session::acknowledgeAll);
         }
@@ -167,7 +167,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         if (session.acknowledgesImplicitly()) {
             T body;
             try {
-                body = bodyReader.apply(MessageConversion.fromData(delivery.message(), delivery.deliveryCount()));
+                body = bodyReader.apply(MessageConversion.fromData(delivery.message(), delivery.deliveryCount(), session.connection().deserializationAllowList()));
             } catch (RuntimeException e) {
                 putBack(delivery);
                 throw e;

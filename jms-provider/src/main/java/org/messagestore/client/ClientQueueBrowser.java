@@ -113,7 +113,7 @@ final class ClientQueueBrowser implements QueueBrowser {
             if (!hasMoreElements()) {
                 throw new NoSuchElementException("no more messages in " + queueName);
             }
-            return MessageConversion.fromData(page.pollFirst(), 1);
+            return MessageConversion.fromData(page.pollFirst(), 1, session.connection().deserializationAllowList());
         }
 
         private void fetch() {

@@ -198,13 +198,13 @@ public class ClientSession implements QueueSession, TopicSession {
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
         checkOpen();
-        return new ClientObjectMessage();
+        return new ClientObjectMessage(connection.deserializationAllowList());
     }
 
     @Override
     public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
         checkOpen();
-        return new ClientObjectMessage(object);
+        return new ClientObjectMessage(object, connection.deserializationAllowList());
     }
 
     @Override

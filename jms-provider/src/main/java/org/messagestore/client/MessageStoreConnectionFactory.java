@@ -17,6 +17,7 @@ import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 import java.io.Serializable;
 import java.util.Locale;
+import org.messagestore.client.message.DeserializationAllowList;
 import org.messagestore.transport.BrokerAddress;
 import org.messagestore.transport.Connector;
 
@@ -201,7 +202,7 @@ public class MessageStoreConnectionFactory
      *                        without options (see {@link ClientXAResource#isSameRM})
      */
     record ClientSettings(Connector connector, String clientId, int prefetch, String user, String password,
-                          String resourceManager) {
+                          String resourceManager, DeserializationAllowList deserializationAllowList) {
         static ClientSettings from(BrokerAddress address) {
             int prefetch = address.intOption("prefetch", DEFAULT_PREFETCH);
             if (prefetch < 0) {
@@ -211,7 +212,8 @@ public class MessageStoreConnectionFactory
             String resourceManager = address.scheme() + "://" + address.host().toLowerCase(Locale.ROOT)
                     + (address.port() >= 0 ? ":" + address.port() : "");
             return new ClientSettings(Connectors.forAddress(address), clientId == null || clientId.isEmpty() ? null : clientId,
-                    prefetch, address.option("user", null), address.option("password", null), resourceManager);
+                    prefetch, address.option("user", null), address.option("password", null), resourceManager,
+                    DeserializationAllowList.defaults().plus(address.option(DeserializationAllowList.OPTION, null)));
         }
     }
 

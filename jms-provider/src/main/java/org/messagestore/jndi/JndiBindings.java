@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.naming.CompositeName;
 import javax.naming.ConfigurationException;
 import javax.naming.Context;
@@ -15,6 +16,7 @@ import javax.naming.NamingException;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.client.destination.ClientQueue;
 import org.messagestore.client.destination.ClientTopic;
+import org.messagestore.client.message.DeserializationAllowList;
 import org.messagestore.config.EmbeddedBrokerConfig;
 
 /**
@@ -26,6 +28,7 @@ import org.messagestore.config.EmbeddedBrokerConfig;
  * topic.&lt;name&gt;             = &lt;physical topic name&gt;
  * java.naming.provider.url  = &lt;broker URL&gt;       used for the default factories (see below)
  * broker.&lt;key&gt;             = &lt;value&gt;            configures the brokers vm:// factories start
+ * deserializationAllowList  = &lt;classes, packages&gt; what ObjectMessage bodies may hold, for every factory
  * </pre>
  *
  * <p>Without any {@code connectionFactory.*} entry, one factory for {@code java.naming.provider.url}
@@ -62,8 +65,10 @@ final class JndiBindings {
     /** Reads the bindings from a JNDI environment; entries with other keys are ignored. */
     static JndiBindings from(Map<?, ?> environment) throws NamingException {
         Map<String, Object> bound = new TreeMap<>();
-        Map<String, String> brokerOptions = brokerOptions(environment);
-        NamedFactory factories = (url, key) -> connectionFactory(withBrokerOptions(url, brokerOptions), key);
+        Map<String, String> brokerOptions = options(environment, key -> key.startsWith(EmbeddedBrokerConfig.KEY_OPTION_PREFIX));
+        Map<String, String> clientOptions = options(environment, DeserializationAllowList.OPTION::equals);
+        NamedFactory factories = (url, key) -> connectionFactory(
+                withOptions(isVm(url) ? withOptions(url, brokerOptions) : url, clientOptions), key);
         for (Map.Entry<?, ?> entry : environment.entrySet()) {
             if (entry.getKey() instanceof String key && entry.getValue() instanceof String value) {
                 if (key.startsWith(CONNECTION_FACTORY_PREFIX)) {
@@ -126,21 +131,24 @@ final class JndiBindings {
         }
     }
 
-    /** The {@code broker.<key>} entries, their placeholders resolved, in name order. */
-    private static Map<String, String> brokerOptions(Map<?, ?> environment) throws NamingException {
+    /** The entries whose names {@code wanted} accepts, their placeholders resolved, in name order. */
+    private static Map<String, String> options(Map<?, ?> environment, Predicate<String> wanted) throws NamingException {
         Map<String, String> options = new TreeMap<>();
         for (Map.Entry<?, ?> entry : environment.entrySet()) {
-            if (entry.getKey() instanceof String key && key.startsWith(EmbeddedBrokerConfig.KEY_OPTION_PREFIX)
-                    && entry.getValue() instanceof String value) {
+            if (entry.getKey() instanceof String key && wanted.test(key) && entry.getValue() instanceof String value) {
                 options.put(key, Placeholders.resolve(value, key).trim());
             }
         }
         return options;
     }
 
-    /** {@code url} with the broker options it does not set itself, when it is a {@code vm://} URL. */
-    private static String withBrokerOptions(String url, Map<String, String> options) {
-        if (options.isEmpty() || !url.toLowerCase(Locale.ROOT).startsWith("vm:")) {
+    private static boolean isVm(String url) {
+        return url.toLowerCase(Locale.ROOT).startsWith("vm:");
+    }
+
+    /** {@code url} with the options it does not set itself. */
+    private static String withOptions(String url, Map<String, String> options) {
+        if (options.isEmpty()) {
             return url;
         }
         StringBuilder withOptions = new StringBuilder(url);

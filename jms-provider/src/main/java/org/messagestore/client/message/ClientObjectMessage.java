@@ -8,17 +8,32 @@ import org.messagestore.model.BodyType;
 /**
  * An {@link ObjectMessage}. The object is serialized when it is set, so later changes to it do not
  * change the message (ObjectMessage.setObject javadoc), and each {@link #getObject()} returns a
- * fresh copy. Deserialization rules are those of {@link ObjectSerialization}.
+ * fresh copy. Deserialization rules are those of {@link ObjectSerialization}: only the classes of the
+ * connection's {@link DeserializationAllowList} are deserialized; a refused body stays intact for
+ * consumers that allow more.
  */
 public final class ClientObjectMessage extends ClientMessage implements ObjectMessage {
 
     /** The serialized object, or null for none; replaced, never written to, so it may be shared. */
     private byte[] serialized;
+    /** What {@link #getObject()} may deserialize; null: {@link DeserializationAllowList#defaults()}. */
+    private DeserializationAllowList allowList;
 
     public ClientObjectMessage() {
     }
 
     public ClientObjectMessage(Serializable object) throws JMSException {
+        setObject(object);
+    }
+
+    /** A message whose {@link #getObject()} deserializes only what {@code allowList} allows. */
+    public ClientObjectMessage(DeserializationAllowList allowList) {
+        this.allowList = allowList;
+    }
+
+    /** A message holding {@code object}, read back only as far as {@code allowList} allows. */
+    public ClientObjectMessage(Serializable object, DeserializationAllowList allowList) throws JMSException {
+        this(allowList);
         setObject(object);
     }
 
@@ -30,7 +45,10 @@ public final class ClientObjectMessage extends ClientMessage implements ObjectMe
 
     @Override
     public Serializable getObject() throws JMSException {
-        return serialized == null ? null : ObjectSerialization.deserialize(serialized);
+        if (serialized == null) {
+            return null;
+        }
+        return ObjectSerialization.deserialize(serialized, allowList != null ? allowList : DeserializationAllowList.defaults());
     }
 
     @Override

@@ -51,13 +51,22 @@ public final class MessageConversion {
      * @param deliveryCount 1 for the first delivery
      */
     public static ClientMessage fromData(MessageData data, int deliveryCount) {
+        return fromData(data, deliveryCount, DeserializationAllowList.defaults());
+    }
+
+    /**
+     * As {@link #fromData(MessageData, int)}, with the receiving connection's allow list for ObjectMessage bodies.
+     *
+     * @param allowList what an ObjectMessage body may deserialize
+     */
+    public static ClientMessage fromData(MessageData data, int deliveryCount, DeserializationAllowList allowList) {
         ClientMessage message = switch (data.bodyType()) {
             case MESSAGE -> new ClientPlainMessage();
             case TEXT -> new ClientTextMessage();
             case BYTES -> new ClientBytesMessage();
             case MAP -> new ClientMapMessage();
             case STREAM -> new ClientStreamMessage();
-            case OBJECT -> new ClientObjectMessage();
+            case OBJECT -> new ClientObjectMessage(allowList);
         };
         message.receive(data, deliveryCount);
         return message;

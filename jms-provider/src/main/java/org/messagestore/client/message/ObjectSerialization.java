@@ -9,12 +9,14 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Java serialization of ObjectMessage bodies. Classes resolve through the thread context class
  * loader first, because in an application server the message's payload classes live in the
  * application, not beside this library; then through this library's loader, then the default.
- * A JVM-wide deserialization filter ({@code jdk.serialFilter}) applies as usual.
+ * Only classes of a {@link DeserializationAllowList} are deserialized; a JVM-wide deserialization
+ * filter ({@code jdk.serialFilter}) applies as well.
  */
 final class ObjectSerialization {
 
@@ -32,10 +34,23 @@ final class ObjectSerialization {
         return bytes.toByteArray();
     }
 
-    static Serializable deserialize(byte[] serialized) throws MessageFormatException {
+    /**
+     * The object in {@code serialized}; MessageFormatException when it cannot be read or holds a class
+     * {@code allowList} does not allow (nothing of that class is then instantiated).
+     */
+    static Serializable deserialize(byte[] serialized, DeserializationAllowList allowList) throws MessageFormatException {
+        AtomicReference<Class<?>> refused = new AtomicReference<>();
         try (var in = new ContextClassLoaderObjectInputStream(new ByteArrayInputStream(serialized))) {
+            in.setObjectInputFilter(allowList.filter(type -> refused.compareAndSet(null, type)));
             return (Serializable) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            if (refused.get() != null) {
+                throw Failures.formatError("the ObjectMessage body holds a " + refused.get().getName()
+                        + ", a class the deserialization allow list does not allow (allowed: " + allowList
+                        + "); to trust it, add its class or package to the connection factory option '"
+                        + DeserializationAllowList.OPTION + "' (URL or JNDI) or to the system property '"
+                        + DeserializationAllowList.SYSTEM_PROPERTY + "'", e);
+            }
             throw Failures.formatError("cannot deserialize the ObjectMessage body: " + e, e);
         }
     }

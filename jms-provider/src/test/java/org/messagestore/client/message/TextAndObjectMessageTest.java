@@ -1,5 +1,6 @@
 package org.messagestore.client.message;
 
+import org.messagestore.client.destination.ClientQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,10 @@ class TextAndObjectMessageTest {
     @Test
     void objectSurvivesSending() throws JMSException {
         var payload = new Payload("order", 3);
-        assertThat(Messages.received(new ClientObjectMessage(payload)).getObject()).isEqualTo(payload);
+        var sent = new ClientObjectMessage(payload);
+        sent.setJMSDestination(new ClientQueue("test"));
+        var received = (ObjectMessage) MessageConversion.fromData(MessageConversion.toData(sent), 1, TRUSTING_PAYLOAD);
+        assertThat(received.getObject()).isEqualTo(payload);
         assertThat(Messages.received(new ClientObjectMessage()).getObject()).isNull();
     }
 
@@ -84,7 +88,7 @@ class TextAndObjectMessageTest {
 
     @Test
     void getObjectUsesTheThreadContextClassLoader() throws Exception {
-        ObjectMessage message = new ClientObjectMessage(new Payload("x", 1));
+        ObjectMessage message = new ClientObjectMessage(new Payload("x", 1), TRUSTING_PAYLOAD);
         var recording = new RecordingClassLoader(getClass().getClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -96,6 +100,10 @@ class TextAndObjectMessageTest {
         }
         assertThat(recording.requested).contains(Payload.class.getName());
     }
+
+    /** The safe defaults and this test's payload. */
+    private static final DeserializationAllowList TRUSTING_PAYLOAD =
+            DeserializationAllowList.defaults().plus(Payload.class.getName());
 
     record Payload(String name, int quantity) implements Serializable {
     }
