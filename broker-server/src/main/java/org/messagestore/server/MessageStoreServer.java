@@ -53,7 +53,8 @@ public final class MessageStoreServer implements AutoCloseable {
         Broker broker = null;
         try {
             broker = Broker.start(brokerConfig.withStore(store));
-            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls());
+            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls(),
+                    config.limits());
             var server = new MessageStoreServer(config, store, broker, acceptor);
             LOG.info("MessageStore broker '{}' listening on {}://{}:{} ({}data dir {}, store: {})", config.name(),
                     config.scheme(), config.host(), acceptor.port(), tlsDescription(config),

@@ -7,6 +7,7 @@ import org.messagestore.config.BrokerSettings;
 import org.messagestore.config.ConfigKey;
 import org.messagestore.config.ConfigResources;
 import org.messagestore.config.InvalidConfigException;
+import org.messagestore.transport.tcp.ConnectionLimits;
 import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.tcp.TlsOptions;
 
@@ -21,6 +22,7 @@ import org.messagestore.transport.tcp.TlsOptions;
  * @param port            {@link ConfigKey#PORT}; 0 for any free port
  * @param heartbeatMillis {@link ConfigKey#HEARTBEAT_MILLIS}
  * @param maxFrameBytes   {@link ConfigKey#MAX_FRAME_BYTES}
+ * @param limits          {@link ConfigKey#MAX_CONNECTIONS}, {@link ConfigKey#MAX_CONNECTIONS_PER_ADDRESS}
  * @param tls             the {@code tls.*} keys; null when {@link ConfigKey#TLS_KEY_STORE} is empty (plain TCP)
  */
 public record ServerConfig(
@@ -30,11 +32,13 @@ public record ServerConfig(
         int port,
         int heartbeatMillis,
         int maxFrameBytes,
+        ConnectionLimits limits,
         TlsOptions tls) {
 
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** The broker's name, shown in logs. */

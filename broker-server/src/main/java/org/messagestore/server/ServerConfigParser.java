@@ -9,6 +9,7 @@ import org.messagestore.config.ConfigKey;
 import org.messagestore.config.ConfigReader;
 import org.messagestore.config.ConfigValues;
 import org.messagestore.config.InvalidConfigException;
+import org.messagestore.transport.tcp.ConnectionLimits;
 import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.tcp.TlsOptions;
 
@@ -35,6 +36,8 @@ final class ServerConfigParser {
                 parser.reader.integer(ConfigKey.PORT, 0, 65_535),
                 parser.reader.integer(ConfigKey.HEARTBEAT_MILLIS, 1, Integer.MAX_VALUE),
                 parser.reader.integer(ConfigKey.MAX_FRAME_BYTES, TcpOptions.MIN_FRAME_BYTES, Integer.MAX_VALUE),
+                new ConnectionLimits(parser.reader.integer(ConfigKey.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+                        parser.reader.integer(ConfigKey.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE)),
                 parser.tls());
         parser.checkTcpOptions(config);
         return config;

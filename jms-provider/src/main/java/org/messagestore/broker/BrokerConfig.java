@@ -50,6 +50,8 @@ import org.messagestore.store.MessageStore;
  *                               that need memory meet above it; default {@link FlowControl#defaults()}
  *                               (10,000 messages, a quarter of the maximum heap,
  *                               {@link MemoryLimitPolicy#BLOCK} for up to 30 seconds)
+ * @param limits                 sessions per connection and consumers per session; default
+ *                               {@link ResourceLimits#DEFAULT}
  */
 public record BrokerConfig(
         String name,
@@ -66,7 +68,8 @@ public record BrokerConfig(
         ExpiryPolicy expiry,
         Map<String, ExpiryPolicy> expiryOverrides,
         SecurityConfig security,
-        FlowControl flowControl) {
+        FlowControl flowControl,
+        ResourceLimits limits) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -86,89 +89,97 @@ public record BrokerConfig(
         expiryOverrides = expiryOverrides == null ? Map.of() : Map.copyOf(expiryOverrides);
         security = security == null ? SecurityConfig.defaults() : security;
         flowControl = flowControl == null ? FlowControl.defaults() : flowControl;
+        limits = limits == null ? ResourceLimits.DEFAULT : limits;
     }
 
     /** A broker named {@code name} with every default listed above. */
     public static BrokerConfig defaults(String name) {
         return new BrokerConfig(name, null, DEFAULT_DATA_DIR, Map.of(), Map.of(), false, true, Set.of(), Set.of(),
-                RedeliveryPolicy.DEFAULT, Map.of(), ExpiryPolicy.DROP, Map.of(), SecurityConfig.defaults(), FlowControl.defaults());
+                RedeliveryPolicy.DEFAULT, Map.of(), ExpiryPolicy.DROP, Map.of(), SecurityConfig.defaults(), FlowControl.defaults(),
+                ResourceLimits.DEFAULT);
     }
 
     public BrokerConfig withStore(MessageStore newStore) {
         return new BrokerConfig(name, newStore, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     public BrokerConfig withDataDir(Path newDataDir) {
         return new BrokerConfig(name, store, newDataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     /** Settings for the store the broker opens itself; ignored when {@link #store} is given. */
     public BrokerConfig withStoreSettings(Map<String, String> newStoreSettings) {
         return new BrokerConfig(name, store, dataDir, newStoreSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     public BrokerConfig withUsers(Map<String, String> newUsers) {
         return new BrokerConfig(name, store, dataDir, storeSettings, newUsers, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     public BrokerConfig withAllowAnonymous(boolean allow) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allow, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     public BrokerConfig withAutoCreateDestinations(boolean autoCreate) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreate, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     public BrokerConfig withQueues(String... names) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, join(queues, names), topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     public BrokerConfig withTopics(String... names) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, join(topics, names),
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     /** The redelivery policy of every destination without an override. */
     public BrokerConfig withRedeliveryPolicy(RedeliveryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                policy, redeliveryOverrides, expiry, expiryOverrides, security, flowControl);
+                policy, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, limits);
     }
 
     /** The redelivery policy of the queue and topic named {@code destination} (exact name). */
     public BrokerConfig withRedeliveryPolicy(String destination, RedeliveryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, put(redeliveryOverrides, destination, policy), expiry, expiryOverrides, security, flowControl);
+                redelivery, put(redeliveryOverrides, destination, policy), expiry, expiryOverrides, security, flowControl, limits);
     }
 
     /** The expiry policy of every destination without an override. */
     public BrokerConfig withExpiryPolicy(ExpiryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, policy, expiryOverrides, security, flowControl);
+                redelivery, redeliveryOverrides, policy, expiryOverrides, security, flowControl, limits);
     }
 
     /** The expiry policy of the queue and topic named {@code destination} (exact name). */
     public BrokerConfig withExpiryPolicy(String destination, ExpiryPolicy policy) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, put(expiryOverrides, destination, policy), security, flowControl);
+                redelivery, redeliveryOverrides, expiry, put(expiryOverrides, destination, policy), security, flowControl, limits);
     }
 
     /** Authentication and access rules; see {@link SecurityConfig}. */
     public BrokerConfig withSecurity(SecurityConfig newSecurity) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, newSecurity, flowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, newSecurity, flowControl, limits);
     }
 
     /** What the broker holds in memory; see {@link FlowControl}. */
     public BrokerConfig withFlowControl(FlowControl newFlowControl) {
         return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
-                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, newFlowControl);
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, newFlowControl, limits);
+    }
+
+    /** How much one connection may hold; see {@link ResourceLimits}. */
+    public BrokerConfig withLimits(ResourceLimits newLimits) {
+        return new BrokerConfig(name, store, dataDir, storeSettings, users, allowAnonymous, autoCreateDestinations, queues, topics,
+                redelivery, redeliveryOverrides, expiry, expiryOverrides, security, flowControl, newLimits);
     }
 
     /**
@@ -196,7 +207,7 @@ public record BrokerConfig(
                 + ", allowAnonymous=" + allowAnonymous + ", autoCreateDestinations=" + autoCreateDestinations
                 + ", queues=" + queues + ", topics=" + topics + ", redelivery=" + redelivery
                 + ", redeliveryOverrides=" + redeliveryOverrides + ", expiry=" + expiry
-                + ", expiryOverrides=" + expiryOverrides + ", security=" + security + ", flowControl=" + flowControl + "]";
+                + ", expiryOverrides=" + expiryOverrides + ", security=" + security + ", flowControl=" + flowControl + ", limits=" + limits + "]";
     }
 
     /** The redelivery policy that applies to the destination named {@code destination}. */

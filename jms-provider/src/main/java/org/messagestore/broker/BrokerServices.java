@@ -1,5 +1,7 @@
 package org.messagestore.broker;
 
+import org.slf4j.LoggerFactory;
+
 import org.messagestore.store.MessageStore;
 
 /**
@@ -16,7 +18,9 @@ record BrokerServices(
         DeliveryScheduler scheduler,
         MemoryLimit memory,
         PageReader pager,
-        XaTransactions xa) {
+        XaTransactions xa,
+        ResourceLimits limits,
+        RefusalLog refusals) {
 
     static BrokerServices create(BrokerConfig config, MessageStore store) {
         DeliveryScheduler scheduler = new DeliveryScheduler(config.name());
@@ -38,7 +42,9 @@ record BrokerServices(
                 scheduler,
                 memory,
                 pager,
-                new XaTransactions(new XaCompletion(store, router, pager, destinations, subscriptions)));
+                new XaTransactions(new XaCompletion(store, router, pager, destinations, subscriptions)),
+                config.limits(),
+                new RefusalLog(LoggerFactory.getLogger(ResourceLimits.class), RefusalLog.DEFAULT_INTERVAL_MILLIS));
     }
 
     /** Stops the broker's own threads: the pager (a running read finishes), then the scheduler. */

@@ -3,6 +3,7 @@ package org.messagestore.broker;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import jakarta.jms.ResourceAllocationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,9 +82,22 @@ final class ServerConnection implements BrokerConnection {
     @Override
     public void createSession(long sessionId, boolean transacted) throws JMSException {
         ensureOpen();
-        if (sessions.putIfAbsent(sessionId, new ServerSession(sessionId, transacted, this, services)) != null) {
-            throw new JMSException("session " + sessionId + " already exists on connection " + connectionId);
+        synchronized (sessions) { // the count and the new session in one step, so the limit is exact
+            int limit = services.limits().maxSessionsPerConnection();
+            if (sessions.size() >= limit) {
+                throw refuse("connection " + connectionId + " already has " + limit
+                        + " sessions, the most a connection may open (maxSessionsPerConnection)");
+            }
+            if (sessions.putIfAbsent(sessionId, new ServerSession(sessionId, transacted, this, services)) != null) {
+                throw new JMSException("session " + sessionId + " already exists on connection " + connectionId);
+            }
         }
+    }
+
+    /** The exception for a call over a {@link ResourceLimits} limit, reported in the log once per interval. */
+    private ResourceAllocationException refuse(String why) {
+        services.refusals().refused("refused a call of connection " + connectionId + ": " + why);
+        return new ResourceAllocationException(why);
     }
 
     @Override
@@ -119,6 +133,11 @@ final class ServerConnection implements BrokerConnection {
         ServerSession session = session(spec.sessionId());
         if (consumers.containsKey(spec.consumerId())) {
             throw new JMSException("consumer " + spec.consumerId() + " already exists on connection " + connectionId);
+        }
+        int limit = services.limits().maxConsumersPerSession();
+        if (session.consumerCount() >= limit) {
+            throw refuse("session " + spec.sessionId() + " of connection " + connectionId + " already has " + limit
+                    + " consumers, the most a session may open (maxConsumersPerSession)");
         }
         // Jakarta Messaging 3.1, 3.8.1: an invalid selector fails consumer creation with InvalidSelectorException.
         MessageFilter filter = MessageFilter.parse(spec.selector());

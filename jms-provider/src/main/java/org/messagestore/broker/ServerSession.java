@@ -108,6 +108,10 @@ final class ServerSession {
         consumers.remove(consumer.id(), consumer);
     }
 
+    synchronized int consumerCount() {
+        return consumers.size();
+    }
+
     synchronized List<ServerConsumer> consumers() {
         return List.copyOf(consumers.values());
     }

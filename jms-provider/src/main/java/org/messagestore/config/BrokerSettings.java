@@ -11,6 +11,7 @@ import org.messagestore.broker.ExpiryPolicy;
 import org.messagestore.broker.FlowControl;
 import org.messagestore.broker.MemoryLimitPolicy;
 import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.broker.ResourceLimits;
 import org.messagestore.broker.security.AccessRules;
 import org.messagestore.broker.security.SecurityConfig;
 import org.messagestore.broker.security.UsersFile;
@@ -24,6 +25,7 @@ import org.messagestore.broker.security.UsersFileAuthenticator;
  * @param dataDir                {@link ConfigKey#DATA_DIR}
  * @param storeSettings          the {@code store.*} keys that are set, without the prefix, for the store provider
  * @param flowControl            {@link ConfigKey#PAGING_WINDOW} and the {@code memory.*} keys
+ * @param limits                 {@link ConfigKey#MAX_SESSIONS_PER_CONNECTION}, {@link ConfigKey#MAX_CONSUMERS_PER_SESSION}
  * @param autoCreateDestinations {@link ConfigKey#AUTO_CREATE_DESTINATIONS}
  * @param queues                 {@link ConfigKey#QUEUES}
  * @param topics                 {@link ConfigKey#TOPICS}
@@ -38,6 +40,7 @@ public record BrokerSettings(
         Path dataDir,
         Map<String, String> storeSettings,
         FlowControl flowControl,
+        ResourceLimits limits,
         boolean autoCreateDestinations,
         List<String> queues,
         List<String> topics,
@@ -53,6 +56,7 @@ public record BrokerSettings(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(flowControl, "flowControl");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(redelivery, "redelivery");
         storeSettings = Map.copyOf(storeSettings);
         queues = List.copyOf(queues);
@@ -66,6 +70,8 @@ public record BrokerSettings(
                 config.path(ConfigKey.DATA_DIR),
                 storeSettings(config),
                 flowControl(config),
+                new ResourceLimits(config.integer(ConfigKey.MAX_SESSIONS_PER_CONNECTION, 1, Integer.MAX_VALUE),
+                        config.integer(ConfigKey.MAX_CONSUMERS_PER_SESSION, 1, Integer.MAX_VALUE)),
                 config.bool(ConfigKey.AUTO_CREATE_DESTINATIONS),
                 config.list(ConfigKey.QUEUES),
                 config.list(ConfigKey.TOPICS),
@@ -129,6 +135,7 @@ public record BrokerSettings(
                 .withDataDir(dataDir)
                 .withStoreSettings(storeSettings)
                 .withFlowControl(flowControl)
+                .withLimits(limits)
                 .withAutoCreateDestinations(autoCreateDestinations)
                 .withQueues(queues.toArray(String[]::new))
                 .withTopics(topics.toArray(String[]::new))

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.messagestore.broker.FlowControl;
 import org.messagestore.broker.MemoryLimitPolicy;
 import org.messagestore.broker.RedeliveryPolicy;
+import org.messagestore.broker.ResourceLimits;
+import org.messagestore.transport.tcp.ConnectionLimits;
 import org.messagestore.transport.tcp.TcpOptions;
 
 /**
@@ -38,6 +40,14 @@ public enum ConfigKey {
             "BLOCK: above the limit, sends that need memory wait; FAIL: they fail at once"),
     MEMORY_BLOCK_TIMEOUT_MILLIS("memory.blockTimeoutMillis", String.valueOf(FlowControl.DEFAULT_BLOCK_TIMEOUT.toMillis()),
             "how long a blocked send waits before it fails with ResourceAllocationException"),
+    MAX_CONNECTIONS(Scope.ACCEPTOR, "maxConnections", String.valueOf(ConnectionLimits.DEFAULT_MAX_CONNECTIONS),
+            "open TCP connections in total; more are closed as soon as they are accepted"),
+    MAX_CONNECTIONS_PER_ADDRESS(Scope.ACCEPTOR, "maxConnectionsPerAddress",
+            String.valueOf(ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS), "open TCP connections from one remote address"),
+    MAX_SESSIONS_PER_CONNECTION("maxSessionsPerConnection", String.valueOf(ResourceLimits.DEFAULT_MAX_SESSIONS_PER_CONNECTION),
+            "open sessions of one connection; more fail with ResourceAllocationException"),
+    MAX_CONSUMERS_PER_SESSION("maxConsumersPerSession", String.valueOf(ResourceLimits.DEFAULT_MAX_CONSUMERS_PER_SESSION),
+            "open consumers of one session; more fail with ResourceAllocationException"),
     AUTO_CREATE_DESTINATIONS("autoCreateDestinations", "true", "create queues and topics on first use"),
     QUEUES("queues", "", "comma-separated queues that exist from start"),
     TOPICS("topics", "", "comma-separated topics that exist from start"),

@@ -75,6 +75,16 @@ public final class TcpAcceptor implements AutoCloseable {
      */
     public static TcpAcceptor start(Broker broker, String host, int port, TcpOptions options, TlsOptions tls)
             throws JMSException {
+        return start(broker, host, port, options, tls, ConnectionLimits.defaults());
+    }
+
+    /**
+     * Likewise, keeping at most as many connections open as {@code limits} allow: one over a limit is
+     * closed as soon as it is accepted.
+     */
+    public static TcpAcceptor start(Broker broker, String host, int port, TcpOptions options, TlsOptions tls,
+                                    ConnectionLimits limits) throws JMSException {
+        var gate = new ConnectionGate(limits);
         SslContext ssl = tls == null ? null : TlsContexts.forServer(tls);
         var acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("messagestore-tcp-accept", true),
                 NioIoHandler.newFactory());
@@ -90,6 +100,10 @@ public final class TcpAcceptor implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (!gate.admit(channel)) {
+                            channel.close();
+                            return;
+                        }
                         channels.add(channel);
                         if (ssl != null) {
                             channel.pipeline().addLast(TcpPipeline.TLS, ssl.newHandler(channel.alloc()));
