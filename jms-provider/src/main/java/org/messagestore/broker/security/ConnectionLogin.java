@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's front door: decides whether a connection without credentials may open, and asks the
- * {@link Authenticator} about those with. Passwords are never logged; user names are.
+ * {@link Authenticator} about those with, remembering for a few seconds the credentials it accepted
+ * ({@link VerifiedLogins}). Passwords are never logged; user names are.
  */
 public final class ConnectionLogin {
 
@@ -15,6 +16,7 @@ public final class ConnectionLogin {
     private final String brokerName;
     private final Authenticator authenticator;
     private final boolean allowAnonymous;
+    private final VerifiedLogins verified = new VerifiedLogins();
 
     public ConnectionLogin(String brokerName, Authenticator authenticator, boolean allowAnonymous) {
         this.brokerName = brokerName;
@@ -30,8 +32,16 @@ public final class ConnectionLogin {
             throw new JMSSecurityException("broker '" + brokerName
                     + "' does not accept anonymous connections; supply a user and password", "ANONYMOUS_REFUSED");
         }
+        long now = System.currentTimeMillis();
+        Identity remembered = password == null ? null : verified.find(user, password, now);
+        if (remembered != null) {
+            return remembered;
+        }
         try {
             Identity identity = authenticator.authenticate(user, password);
+            if (password != null) {
+                verified.remember(user, password, identity, now);
+            }
             LOG.debug("broker '{}': user '{}' logged in with roles {} ({})", brokerName, user, identity.roles(), authenticator);
             return identity;
         } catch (JMSSecurityException e) {

@@ -5,8 +5,12 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.messagestore.broker.Broker;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.protocol.Frame;
@@ -28,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * messages to their queues.
  *
  * <p>Threads: Netty calls it on the channel's event loop, which only decodes, checks and hands
- * work over; {@code handshakeDone} belongs to the event loop. Broker calls, including
- * {@link Broker#connect} and the final close, run in arrival order on the connection's
- * {@link OrderedExecutor}, which owns {@code connection} and {@code dispatcher}. Responses are
+ * work over; {@code handshakeDone} belongs to the event loop. The login ({@link Broker#connect}) runs
+ * on the acceptor's {@link LoginGate}; then broker calls, including the final close, run in arrival
+ * order on the connection's {@link OrderedExecutor}, which owns {@code connection} and {@code dispatcher}. Responses are
  * written from there, or from the store thread that completes a send.
  */
 final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
@@ -49,6 +53,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private final Broker broker;
     private final TcpOptions options;
     private final Executor calls;
+    private final LoginGate logins;
 
     private boolean handshakeDone;
     /** Set on the first protocol error: frames already decoded behind the bad one are dropped, not served. */
@@ -57,10 +62,11 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private BrokerConnection connection;
     private RequestDispatcher dispatcher;
 
-    ServerConnectionHandler(Broker broker, TcpOptions options, Executor calls) {
+    ServerConnectionHandler(Broker broker, TcpOptions options, Executor calls, LoginGate logins) {
         this.broker = broker;
         this.options = options;
         this.calls = calls;
+        this.logins = logins;
     }
 
     @Override
@@ -91,18 +97,45 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         }
         int heartbeat = TcpOptions.agreedHeartbeat(options.heartbeatMillis(), hello.heartbeatMillis());
         TcpPipeline.agreed(ctx.pipeline(), Math.max(hello.maxFrameBytes(), TcpOptions.MIN_FRAME_BYTES), heartbeat);
-        calls.execute(() -> {
-            try {
-                connection = broker.connect(hello.user(), hello.password(), cause ->
-                        write(channel, RemoteExceptions.connectionFailed(cause), ChannelFutureListener.CLOSE));
-                dispatcher = new RequestDispatcher(connection, consumerId -> new ChannelDeliverySink(channel, consumerId));
-                write(channel, new Welcome(connection.connectionId(), heartbeat, options.maxFrameBytes()), CLOSE_ON_WRITE_FAILURE);
-                LOG.debug("TCP connection from {} is broker connection {}", channel.remoteAddress(), connection.connectionId());
-            } catch (JMSException | RuntimeException e) {
-                // Logged without the password, which only the Hello frame carries.
-                LOG.info("refused TCP connection from {} (user {}): {}", channel.remoteAddress(), hello.user(), e.getMessage());
-                refuse(channel, e);
+        InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        long delay = logins.delayMillis(address);
+        Runnable submit = () -> {
+            if (channel.isActive() && !logins.submit(() -> login(channel, hello, heartbeat, address))) {
+                refuse(channel, new JMSSecurityException("the broker is busy with other logins; try again later"));
             }
+        };
+        if (delay == 0) {
+            submit.run();
+        } else {
+            channel.eventLoop().schedule(submit, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Runs on the {@link LoginGate}'s pool: checks the credentials and opens the broker connection, then
+     * hands the connection to the connection's own executor, which serves its requests.
+     */
+    private void login(Channel channel, Hello hello, int heartbeat, InetAddress address) {
+        BrokerConnection opened;
+        try {
+            opened = broker.connect(hello.user(), hello.password(), cause ->
+                    write(channel, RemoteExceptions.connectionFailed(cause), ChannelFutureListener.CLOSE));
+        } catch (JMSException | RuntimeException e) {
+            // Logged without the password, which only the Hello frame carries.
+            logins.failed(address, hello.user(), e.getMessage());
+            refuse(channel, e);
+            return;
+        }
+        logins.succeeded(address);
+        calls.execute(() -> {
+            if (!channel.isActive()) {
+                opened.close(); // the socket closed during the login, and its close found no connection yet
+                return;
+            }
+            connection = opened;
+            dispatcher = new RequestDispatcher(opened, consumerId -> new ChannelDeliverySink(channel, consumerId));
+            write(channel, new Welcome(opened.connectionId(), heartbeat, options.maxFrameBytes()), CLOSE_ON_WRITE_FAILURE);
+            LOG.debug("TCP connection from {} is broker connection {}", channel.remoteAddress(), opened.connectionId());
         });
     }
 

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads, all owned here and stopped by {@link #close()}: {@code messagestore-tcp-accept-*} (one,
  * accepts), {@code messagestore-tcp-io-*} (event loops: decode, encode, heartbeats; never call the
- * broker), {@code messagestore-tcp-broker-*} (a pool, grown on demand and idle threads dropped
+ * broker), {@code messagestore-tcp-login-*} (logins, see {@link LoginGate}), {@code messagestore-tcp-broker-*} (a pool, grown on demand and idle threads dropped
  * after a minute, that runs broker calls; each connection uses at most one at a time, in order).
  * Closing the acceptor does not close the broker.
  */
@@ -47,15 +47,17 @@ public final class TcpAcceptor implements AutoCloseable {
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
     private final ExecutorService brokerCalls;
+    private final LoginGate logins;
     private final ChannelGroup channels;
     private final Channel serverChannel;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TcpAcceptor(EventLoopGroup acceptGroup, EventLoopGroup ioGroup, ExecutorService brokerCalls,
-                        ChannelGroup channels, Channel serverChannel) {
+                        LoginGate logins, ChannelGroup channels, Channel serverChannel) {
         this.acceptGroup = acceptGroup;
         this.ioGroup = ioGroup;
         this.brokerCalls = brokerCalls;
+        this.logins = logins;
         this.channels = channels;
         this.serverChannel = serverChannel;
     }
@@ -92,6 +94,7 @@ public final class TcpAcceptor implements AutoCloseable {
                 NioIoHandler.newFactory());
         var brokerCalls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new DefaultThreadFactory("messagestore-tcp-broker", true));
+        var logins = new LoginGate();
         var channels = new DefaultChannelGroup("messagestore-tcp-" + broker.name(), GlobalEventExecutor.INSTANCE);
         var bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
@@ -110,18 +113,18 @@ public final class TcpAcceptor implements AutoCloseable {
                         }
                         TcpPipeline.init(channel.pipeline(), options);
                         channel.pipeline().addLast("connection",
-                                new ServerConnectionHandler(broker, options, new OrderedExecutor(brokerCalls)));
+                                new ServerConnectionHandler(broker, options, new OrderedExecutor(brokerCalls), logins));
                     }
                 });
         var bind = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bind.isSuccess()) {
-            var acceptor = new TcpAcceptor(acceptGroup, ioGroup, brokerCalls, channels, null);
+            var acceptor = new TcpAcceptor(acceptGroup, ioGroup, brokerCalls, logins, channels, null);
             acceptor.close();
             JMSException e = new JMSException("cannot listen on " + host + ":" + port + " for " + broker + ": " + bind.cause());
             e.initCause(bind.cause());
             throw e;
         }
-        var acceptor = new TcpAcceptor(acceptGroup, ioGroup, brokerCalls, channels, bind.channel());
+        var acceptor = new TcpAcceptor(acceptGroup, ioGroup, brokerCalls, logins, channels, bind.channel());
         LOG.info("{} accepts {} connections on {}:{}", broker, tls == null ? "TCP" : "TLS" + (tls.needClientAuth()
                 ? " (client certificate required)" : ""), host, acceptor.port());
         return acceptor;
@@ -148,6 +151,7 @@ public final class TcpAcceptor implements AutoCloseable {
         // Event loops first: their last tasks hand the broker connections' close to the pool.
         acceptGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        logins.close();
         brokerCalls.shutdown();
         try {
             if (!brokerCalls.awaitTermination(30, TimeUnit.SECONDS)) {
