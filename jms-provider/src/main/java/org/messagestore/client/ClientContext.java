@@ -241,7 +241,7 @@ public class ClientContext implements JMSContext {
         if (current == null) {
             return; // no session yet, so nothing consumed
         }
-        if (!(current instanceof ClientSession clientSession)) {
+        if (!(ClassicWrapper.unwrap(current) instanceof ClientSession clientSession)) {
             throw new JMSRuntimeException("acknowledge() needs a MessageStore session, but the connection of this"
                     + " JMSContext created a " + current.getClass().getName());
         }

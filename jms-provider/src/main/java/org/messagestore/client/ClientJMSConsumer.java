@@ -3,6 +3,7 @@ package org.messagestore.client;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -22,10 +23,14 @@ import jakarta.jms.TextMessage;
  */
 final class ClientJMSConsumer implements JMSConsumer {
 
-    private final ClientMessageConsumer consumer;
+    private final MessageConsumer consumer;
 
+    /** @param consumer a MessageStore consumer, or a {@link ClassicWrapper} of one */
     ClientJMSConsumer(MessageConsumer consumer) {
-        this.consumer = (ClientMessageConsumer) consumer;
+        if (!(ClassicWrapper.unwrap(consumer) instanceof ClientMessageConsumer)) {
+            throw new JMSRuntimeException("a JMSContext needs MessageStore consumers, not " + consumer.getClass().getName());
+        }
+        this.consumer = consumer;
     }
 
     @Override
@@ -71,17 +76,23 @@ final class ClientJMSConsumer implements JMSConsumer {
 
     @Override
     public <T> T receiveBody(Class<T> c) {
-        return call(consumer -> consumer.receiveBody(0, false, m -> bodyOf(m, c)));
+        return receiveBody(0, false, c);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) {
-        return call(consumer -> consumer.receiveBody(timeout, false, m -> bodyOf(m, c)));
+        return receiveBody(timeout, false, c);
     }
 
     @Override
     public <T> T receiveBodyNoWait(Class<T> c) {
-        return call(consumer -> consumer.receiveBody(0, true, m -> bodyOf(m, c)));
+        return receiveBody(0, true, c);
+    }
+
+    /** Through the consumer's own receiveBody, which knows when an unreadable message stays in place. */
+    private <T> T receiveBody(long timeout, boolean noWait, Class<T> c) {
+        ClientMessageConsumer bodies = (ClientMessageConsumer) ClassicWrapper.unwrap(consumer);
+        return call(ignored -> bodies.receiveBody(timeout, noWait, m -> bodyOf(m, c)));
     }
 
     /**
@@ -137,7 +148,7 @@ final class ClientJMSConsumer implements JMSConsumer {
         return "Message";
     }
 
-    private <R> R call(ClientContext.JmsFunction<ClientMessageConsumer, R> action) {
+    private <R> R call(ClientContext.JmsFunction<MessageConsumer, R> action) {
         try {
             return action.apply(consumer);
         } catch (JMSException e) {
