@@ -28,13 +28,13 @@ import jakarta.jms.TransactionRolledBackRuntimeException;
  * simplified API throws the unchecked counterpart of whatever the classic API would have thrown
  * (Jakarta Messaging 3.1, "Exceptions": each checked exception has a runtime twin).
  */
-final class JmsExceptions {
+public final class JmsExceptions {
 
     private JmsExceptions() {
     }
 
     /** The runtime twin of {@code e}, keeping its message, error code and cause ({@code e} itself). */
-    static JMSRuntimeException toRuntime(JMSException e) {
+    public static JMSRuntimeException toRuntime(JMSException e) {
         String message = e.getMessage();
         String code = e.getErrorCode();
         JMSRuntimeException runtime;

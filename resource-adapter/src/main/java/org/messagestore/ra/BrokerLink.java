@@ -1,0 +1,105 @@
+package org.messagestore.ra;
+
+import jakarta.jms.JMSException;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.messagestore.broker.Broker;
+import org.messagestore.client.MessageStoreConnectionFactory;
+import org.messagestore.client.message.DeserializationAllowList;
+import org.messagestore.config.EmbeddedBrokerConfig;
+import org.messagestore.config.InvalidConfigException;
+
+/**
+ * How the adapter reaches its broker: the broker it started inside the server (embedded mode), or
+ * one at a URL (remote mode). Every connection the adapter opens, pooled or for an MDB, comes from
+ * {@link #connectionFactory()}.
+ */
+final class BrokerLink implements AutoCloseable {
+
+    /** Where the embedded store goes when no dataDir is configured: under the server's data directory. */
+    static final String SERVER_DATA_DIR_PROPERTY = "jboss.server.data.dir";
+
+    private final Broker embedded;
+    private final MessageStoreConnectionFactory factory;
+
+    private BrokerLink(Broker embedded, String url) {
+        this.embedded = embedded;
+        this.factory = new MessageStoreConnectionFactory(url);
+    }
+
+    /** Starts the embedded broker, or only checks the remote URL: a remote broker may come later. */
+    static BrokerLink open(AdapterSettings settings) throws ResourceAdapterInternalException {
+        if (settings.embedded()) {
+            Broker broker = startEmbedded(settings);
+            return new BrokerLink(broker, withAllowList("vm://" + settings.brokerName() + "?create=false", settings));
+        }
+        String url = settings.url();
+        if (url == null || !(url.startsWith("tcp://") || url.startsWith("ssl://"))) {
+            throw new ResourceAdapterInternalException("remote mode needs url = tcp://host:port or ssl://host:port, not " + url);
+        }
+        return new BrokerLink(null, withAllowList(url, settings));
+    }
+
+    private static Broker startEmbedded(AdapterSettings settings) throws ResourceAdapterInternalException {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (!settings.brokerConfig().isEmpty()) {
+            options.put(EmbeddedBrokerConfig.CONFIG_OPTION, settings.brokerConfig());
+        }
+        settings.brokerProperties().forEach((key, value) -> options.put(EmbeddedBrokerConfig.KEY_OPTION_PREFIX + key, value));
+        options.put(EmbeddedBrokerConfig.DATA_DIR_OPTION, dataDir(settings));
+        ClassLoader adapterLoader = BrokerLink.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(adapterLoader); // the store provider is found through the RAR's jars
+        try {
+            return Broker.start(EmbeddedBrokerConfig.load(settings.brokerName(), options, adapterLoader));
+        } catch (InvalidConfigException | JMSException e) {
+            throw new ResourceAdapterInternalException("cannot start the embedded broker '" + settings.brokerName()
+                    + "': " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String dataDir(AdapterSettings settings) {
+        if (!settings.dataDir().isEmpty()) {
+            return settings.dataDir();
+        }
+        String serverData = System.getProperty(SERVER_DATA_DIR_PROPERTY);
+        Path base = serverData != null ? Path.of(serverData) : Path.of("data");
+        return base.resolve("messagestore").toString();
+    }
+
+    private static String withAllowList(String url, AdapterSettings settings) {
+        if (settings.deserializationAllowList().isEmpty()) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + DeserializationAllowList.OPTION + "="
+                + URLEncoder.encode(settings.deserializationAllowList(), StandardCharsets.UTF_8);
+    }
+
+    MessageStoreConnectionFactory connectionFactory() {
+        return factory;
+    }
+
+    /** The embedded broker, or null in remote mode. */
+    Broker embeddedBroker() {
+        return embedded;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return embedded != null ? "embedded broker '" + embedded.name() + "'" : "broker at " + factory.getUrl();
+    }
+}
