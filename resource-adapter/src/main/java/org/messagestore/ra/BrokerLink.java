@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.messagestore.broker.Broker;
+import org.messagestore.broker.RunningBrokers;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.client.message.DeserializationAllowList;
 import org.messagestore.config.EmbeddedBrokerConfig;
@@ -24,27 +25,44 @@ final class BrokerLink implements AutoCloseable {
     static final String SERVER_DATA_DIR_PROPERTY = "jboss.server.data.dir";
 
     private final Broker embedded;
+    private final boolean started;
     private final MessageStoreConnectionFactory factory;
 
-    private BrokerLink(Broker embedded, String url) {
+    private BrokerLink(Broker embedded, boolean started, String url) {
         this.embedded = embedded;
+        this.started = started;
         this.factory = new MessageStoreConnectionFactory(url);
     }
 
-    /** Starts the embedded broker, or only checks the remote URL: a remote broker may come later. */
+    /**
+     * Starts the embedded broker, or only checks the remote URL: a remote broker may come later. An
+     * embedded broker of that name already running in the server is shared, not started twice: WildFly
+     * makes an adapter instance of its own for each {@code @JMSConnectionFactoryDefinition} and
+     * {@code @JMSDestinationDefinition} that names the adapter.
+     */
     static BrokerLink open(AdapterSettings settings) throws ResourceAdapterInternalException {
         if (settings.embedded()) {
-            Broker broker = startEmbedded(settings);
-            return new BrokerLink(broker, withAllowList("vm://" + settings.brokerName() + "?create=false", settings));
+            boolean[] started = new boolean[1];
+            Broker broker;
+            try {
+                broker = RunningBrokers.findOrStart(settings.brokerName(), () -> {
+                    started[0] = true;
+                    return startEmbedded(settings);
+                });
+            } catch (JMSException e) {
+                throw new ResourceAdapterInternalException("cannot start the embedded broker '" + settings.brokerName()
+                        + "': " + e.getMessage(), e);
+            }
+            return new BrokerLink(broker, started[0], withAllowList("vm://" + settings.brokerName() + "?create=false", settings));
         }
         String url = settings.url();
         if (url == null || !(url.startsWith("tcp://") || url.startsWith("ssl://"))) {
             throw new ResourceAdapterInternalException("remote mode needs url = tcp://host:port or ssl://host:port, not " + url);
         }
-        return new BrokerLink(null, withAllowList(url, settings));
+        return new BrokerLink(null, false, withAllowList(url, settings));
     }
 
-    private static Broker startEmbedded(AdapterSettings settings) throws ResourceAdapterInternalException {
+    private static Broker startEmbedded(AdapterSettings settings) throws JMSException {
         Map<String, String> options = new LinkedHashMap<>();
         if (!settings.brokerConfig().isEmpty()) {
             options.put(EmbeddedBrokerConfig.CONFIG_OPTION, settings.brokerConfig());
@@ -57,9 +75,10 @@ final class BrokerLink implements AutoCloseable {
         thread.setContextClassLoader(adapterLoader); // the store provider is found through the RAR's jars
         try {
             return Broker.start(EmbeddedBrokerConfig.load(settings.brokerName(), options, adapterLoader));
-        } catch (InvalidConfigException | JMSException e) {
-            throw new ResourceAdapterInternalException("cannot start the embedded broker '" + settings.brokerName()
-                    + "': " + e.getMessage(), e);
+        } catch (InvalidConfigException e) {
+            JMSException failure = new JMSException(e.getMessage());
+            failure.initCause(e);
+            throw failure;
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -91,15 +110,17 @@ final class BrokerLink implements AutoCloseable {
         return embedded;
     }
 
+    /** Closes the embedded broker if this link started it. */
     @Override
     public void close() {
-        if (embedded != null) {
+        if (started) {
             embedded.close();
         }
     }
 
     @Override
     public String toString() {
-        return embedded != null ? "embedded broker '" + embedded.name() + "'" : "broker at " + factory.getUrl();
+        return embedded != null ? (started ? "" : "shared ") + "embedded broker '" + embedded.name() + "'"
+                : "broker at " + factory.getUrl();
     }
 }

@@ -1,0 +1,89 @@
+package org.messagestore.ra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** MDBs fed by the embedded broker: a queue, a durable topic subscription, and redelivery to the dead-letter queue. */
+@ExtendWith(ArquillianExtension.class)
+class MessageDrivenBeansIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment(name = "adapter", order = 1, testable = false)
+    static ResourceAdapterArchive adapter() {
+        return Deployments.adapter();
+    }
+
+    @Deployment(name = "mdbs", order = 2)
+    static WebArchive application() {
+        return Deployments.application("mdbs", OrderMdb.class, PriceWatchMdb.class, PoisonMdb.class);
+    }
+
+
+
+
+    private ConnectionFactory factory;
+    private Queue orders;
+    private Topic prices;
+
+    @BeforeEach
+    void lookUp() throws Exception {
+        factory = Deployments.lookup("java:/jms/messagestore/ConnectionFactory");
+        orders = Deployments.lookup("java:/jms/queue/orders");
+        prices = Deployments.lookup("java:/jms/topic/prices");
+    }
+
+    @Test
+    @OperateOnDeployment("mdbs")
+    void anMdbConsumesAQueue() throws Exception {
+        try (JMSContext context = factory.createContext()) {
+            for (int i = 0; i < 5; i++) {
+                context.createProducer().send(orders, "order-" + i);
+            }
+        }
+        List<String> received = Journal.await("orders", 5, WAIT);
+        assertEquals(List.of("order-0", "order-1", "order-2", "order-3", "order-4"), received.stream().sorted().toList());
+    }
+
+    @Test
+    @OperateOnDeployment("mdbs")
+    void anMdbHoldsADurableTopicSubscriptionWithASelector() throws Exception {
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer().setProperty("symbol", "OTHER").send(prices, "other 1.00");
+            context.createProducer().setProperty("symbol", "ACME").send(prices, "acme 12.50");
+        }
+        assertEquals(List.of("acme 12.50"), Journal.await("prices", 1, WAIT));
+    }
+
+    @Test
+    @OperateOnDeployment("mdbs")
+    void aRolledBackDeliveryIsRedeliveredThenDeadLettered() throws Exception {
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer().send(context.createQueue("poison"), "poison pill");
+        }
+        // JMSRedelivered / JMSXDeliveryCount of each delivery; the server's broker allows 3
+        assertEquals(List.of("false/1", "true/2", "true/3"), Journal.await("poison", 3, WAIT));
+        try (JMSContext context = factory.createContext()) {
+            Message dead = context.createConsumer(context.createQueue("DLQ")).receive(WAIT.toMillis());
+            assertNotNull(dead, "the message is in the dead-letter queue");
+            assertEquals("poison pill", dead.getBody(String.class));
+        }
+        assertEquals(3, Journal.entries("poison").size(), "no delivery after the dead-lettering");
+    }
+}
