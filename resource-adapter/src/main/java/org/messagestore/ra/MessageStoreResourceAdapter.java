@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.ra.inbound.EndpointActivation;
@@ -124,6 +125,17 @@ public class MessageStoreResourceAdapter implements ResourceAdapter, Serializabl
     }
 
     // ---- for the outbound and inbound parts
+
+    /** The adapter's own XA session on the broker, for completing branches whatever connection made them. */
+    public XAResource recoveryResource() throws XAException {
+        XAResource resource = recovery.resource();
+        if (resource == null) {
+            XAException failure = new XAException("the broker cannot be reached for transaction recovery");
+            failure.errorCode = XAException.XAER_RMFAIL;
+            throw failure;
+        }
+        return resource;
+    }
 
     /** Where connections come from; only between start and stop. */
     public MessageStoreConnectionFactory connectionFactory() {

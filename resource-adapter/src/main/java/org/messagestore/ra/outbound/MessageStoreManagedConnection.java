@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.messagestore.ra.MessageStoreResourceAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,8 @@ final class MessageStoreManagedConnection implements ManagedConnection {
         try {
             physical.setExceptionListener(this::broken);
             this.xaSession = physical.createXASession();
-            this.xaResource = new TrackedXAResource(xaSession.getXAResource());
+            MessageStoreResourceAdapter adapter = factory.adapter();
+            this.xaResource = new TrackedXAResource(xaSession.getXAResource(), adapter::recoveryResource);
         } catch (JMSException e) {
             closeQuietly();
             throw resourceException("cannot open the XA session", e);

@@ -9,14 +9,42 @@ import javax.transaction.xa.Xid;
  * working for a transaction branch right now (between start and end): its session handles then
  * refuse commit, rollback and recover, and take whatever arguments createSession got as "join the
  * transaction" (Jakarta Messaging 3.1, 12.3).
+ *
+ * <p>The broker keeps prepared branches, so any of its sessions can complete them. When this
+ * connection is gone, commit, rollback, forget and recover go through the adapter's own recovery
+ * session instead: a recovery manager may hold on to this resource after the server closed the
+ * pooled connection it came from.
  */
 final class TrackedXAResource implements XAResource {
 
+    /** Supplies an XAResource of the same broker, independent of any pooled connection. */
+    interface Fallback {
+        XAResource resource() throws XAException;
+    }
+
     private final XAResource session;
+    private final Fallback fallback;
     private volatile boolean associated;
 
-    TrackedXAResource(XAResource session) {
+    TrackedXAResource(XAResource session, Fallback fallback) {
         this.session = session;
+        this.fallback = fallback;
+    }
+
+    /** Runs a completion verb on this session, or on the fallback when this connection can no longer reach the broker. */
+    private <T> T complete(Verb<T> verb) throws XAException {
+        try {
+            return verb.apply(session);
+        } catch (XAException e) {
+            if (e.errorCode != XAException.XAER_RMFAIL) {
+                throw e;
+            }
+            return verb.apply(fallback.resource());
+        }
+    }
+
+    private interface Verb<T> {
+        T apply(XAResource resource) throws XAException;
     }
 
     boolean associated() {
@@ -42,22 +70,31 @@ final class TrackedXAResource implements XAResource {
 
     @Override
     public void commit(Xid xid, boolean onePhase) throws XAException {
-        session.commit(xid, onePhase);
+        complete(resource -> {
+            resource.commit(xid, onePhase);
+            return null;
+        });
     }
 
     @Override
     public void rollback(Xid xid) throws XAException {
-        session.rollback(xid);
+        complete(resource -> {
+            resource.rollback(xid);
+            return null;
+        });
     }
 
     @Override
     public void forget(Xid xid) throws XAException {
-        session.forget(xid);
+        complete(resource -> {
+            resource.forget(xid);
+            return null;
+        });
     }
 
     @Override
     public Xid[] recover(int flag) throws XAException {
-        return session.recover(flag);
+        return complete(resource -> resource.recover(flag));
     }
 
     @Override
