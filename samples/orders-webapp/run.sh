@@ -5,9 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-mvn -q -B install -DskipTests -DskipITs -pl resource-adapter,samples/orders-webapp -am
+mvn -q -B install -DskipTests -pl resource-adapter,samples/orders-webapp -am
 # unpacks WildFly and writes standalone-messagestore.xml (the fragments in resource-adapter/src/test/wildfly)
-mvn -q -B pre-integration-test -DskipTests -pl resource-adapter
+mvn -q -B pre-integration-test -pl resource-adapter
 home="$root/resource-adapter/target/wildfly-39.0.1.Final"
 base="$root/samples/orders-webapp/target/wildfly-base"
 rm -rf "$base" && cp -r "$home/standalone" "$base"
