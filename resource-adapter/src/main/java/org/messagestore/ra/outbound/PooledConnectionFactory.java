@@ -88,7 +88,7 @@ public class PooledConnectionFactory implements QueueConnectionFactory, TopicCon
     private JMSContext context(ConnectionRequest request, int sessionMode) {
         ClientContext.checkSessionMode(sessionMode);
         try {
-            return new ClientContext(allocate(request), sessionMode);
+            return new ContainerContext(allocate(request), sessionMode);
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }

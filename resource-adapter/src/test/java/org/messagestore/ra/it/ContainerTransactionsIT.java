@@ -124,6 +124,7 @@ class ContainerTransactionsIT {
         try (JMSContext context = factory.createContext()) {
             assertThrows(IllegalStateRuntimeException.class, () -> context.setClientID("mine"));
             assertThrows(IllegalStateRuntimeException.class, context::stop);
+            assertThrows(IllegalStateRuntimeException.class, () -> context.createContext(JMSContext.AUTO_ACKNOWLEDGE));
             assertThrows(IllegalStateRuntimeException.class,
                     () -> context.createConsumer(context.createQueue("forbidden")).setMessageListener(m -> { }));
         }
