@@ -36,8 +36,8 @@ class AdapterLayersTest {
             .because("the embedded broker is the resource adapter's to start and stop");
 
     @ArchTest
-    static final ArchRule adminObjectsStandAlone = noClasses().that().resideInAPackage("org.messagestore.ra.admin")
-            .should().dependOnClassesThat().resideInAnyPackage("org.messagestore..")
+    static final ArchRule adminObjectsStandAlone = classes().that().resideInAPackage("org.messagestore.ra.admin")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.messagestore.ra.admin", "java..", "jakarta.jms..")
             .because("administered objects are plain serializable destinations the server binds");
 
     @ArchTest

@@ -1,52 +1,27 @@
 package org.messagestore.ra.admin;
 
 import jakarta.jms.Topic;
-import java.io.Serializable;
-import java.util.Objects;
 
-/**
- * A topic as the application server binds it in JNDI: an administered object whose one property,
- * {@code name}, is the topic's name in the broker. The client takes any {@link Topic} by its name,
- * so this object is all a publisher or an MDB needs.
- */
-public class MessageStoreTopic implements Topic, Serializable {
+/** A topic as the application server binds it in JNDI (administered object, property {@code name}). */
+public class MessageStoreTopic extends NamedDestination implements Topic {
 
     private static final long serialVersionUID = 1L;
 
-    private String name;
-
     public MessageStoreTopic() {
+        super(null);
     }
 
     public MessageStoreTopic(String name) {
-        this.name = name;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
+        super(name);
     }
 
     @Override
     public String getTopicName() {
-        return name;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof MessageStoreTopic topic && Objects.equals(name, topic.name);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(name);
+        return getName();
     }
 
     @Override
     public String toString() {
-        return "topic://" + name;
+        return "topic://" + getName();
     }
 }
