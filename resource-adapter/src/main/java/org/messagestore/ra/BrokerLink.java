@@ -105,11 +105,6 @@ final class BrokerLink implements AutoCloseable {
         return factory;
     }
 
-    /** The embedded broker, or null in remote mode. */
-    Broker embeddedBroker() {
-        return embedded;
-    }
-
     /** Closes the embedded broker if this link started it. */
     @Override
     public void close() {

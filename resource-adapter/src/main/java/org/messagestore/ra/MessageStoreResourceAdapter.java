@@ -59,7 +59,6 @@ public class MessageStoreResourceAdapter implements ResourceAdapter, Serializabl
     private Long reconnectMaxDelayMillis = 30_000L;
 
     private transient volatile BrokerLink link;
-    private transient volatile BootstrapContext bootstrap;
     private transient volatile ScheduledExecutorService reconnects;
     private transient Map<Key, EndpointActivation> activations;
     private transient RecoveryConnection recovery;
@@ -73,7 +72,6 @@ public class MessageStoreResourceAdapter implements ResourceAdapter, Serializabl
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("MessageStore resource adapter: " + e.getMessage(), e);
         }
-        this.bootstrap = context;
         this.link = BrokerLink.open(settings);
         this.activations = new ConcurrentHashMap<>();
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -168,10 +166,6 @@ public class MessageStoreResourceAdapter implements ResourceAdapter, Serializabl
         return new MessageStoreConnectionFactory(url + (url.contains("?") ? "&" : "?") + "prefetch=" + prefetch);
     }
 
-    public BootstrapContext bootstrapContext() {
-        return bootstrap;
-    }
-
     public ScheduledExecutorService reconnects() {
         return reconnects;
     }
@@ -202,19 +196,15 @@ public class MessageStoreResourceAdapter implements ResourceAdapter, Serializabl
             try {
                 if (session == null) {
                     connection = adapter.openXAConnection(null, null);
-                    connection.setExceptionListener(e -> reset());
+                    connection.setExceptionListener(e -> close());
                     session = connection.createXASession();
                 }
                 return session.getXAResource();
             } catch (JMSException e) {
                 LOG.warn("transaction recovery cannot reach the broker: {}", e.getMessage());
-                reset();
+                close();
                 return null;
             }
-        }
-
-        synchronized void reset() {
-            close();
         }
 
         synchronized void close() {

@@ -19,6 +19,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.ra.MessageStoreResourceAdapter;
+import org.messagestore.ra.admin.MessageStoreQueue;
+import org.messagestore.ra.admin.MessageStoreTopic;
 import org.messagestore.ra.outbound.Credentials;
 import org.messagestore.ra.outbound.PooledConnectionFactory;
 import org.slf4j.Logger;
@@ -93,9 +95,10 @@ public final class EndpointActivation {
             }
             opened.setExceptionListener(this::connectionLost);
             List<EndpointDelivery> started = new ArrayList<>();
+            boolean transacted = EndpointDelivery.transacted(endpoints);
             for (int i = 0; i < spec.sessions(); i++) {
                 XASession session = opened.createXASession();
-                EndpointDelivery delivery = new EndpointDelivery(endpoints, session.getXAResource());
+                EndpointDelivery delivery = new EndpointDelivery(endpoints, session.getXAResource(), transacted);
                 consumer(session, destination).setMessageListener(delivery);
                 started.add(delivery);
             }
@@ -136,8 +139,7 @@ public final class EndpointActivation {
             throw new JMSException("destinationLookup " + lookup + " names " + bound + ", not a " + spec.getDestinationType());
         }
         String name = spec.getDestination();
-        return spec.isQueue() ? new org.messagestore.ra.admin.MessageStoreQueue(name)
-                : new org.messagestore.ra.admin.MessageStoreTopic(name);
+        return spec.isQueue() ? new MessageStoreQueue(name) : new MessageStoreTopic(name);
     }
 
     /** The activation's user, else that of the factory connectionFactoryLookup names, else the adapter's. */

@@ -28,17 +28,28 @@ final class EndpointDelivery implements MessageListener {
 
     private final MessageEndpointFactory endpoints;
     private final XAResource resource;
+    private final boolean transacted;
     private MessageEndpoint endpoint;
 
-    EndpointDelivery(MessageEndpointFactory endpoints, XAResource resource) {
+    /** @param transacted whether the MDB's onMessage is transacted ({@link #transacted(MessageEndpointFactory)}) */
+    EndpointDelivery(MessageEndpointFactory endpoints, XAResource resource, boolean transacted) {
         this.endpoints = endpoints;
         this.resource = resource;
+        this.transacted = transacted;
+    }
+
+    /** Asked once per activation: the MDB's transaction attribute does not change while it is deployed. */
+    static boolean transacted(MessageEndpointFactory endpoints) {
+        try {
+            return endpoints.isDeliveryTransacted(ON_MESSAGE);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the endpoint has no onMessage(Message)", e);
+        }
     }
 
     @Override
     public void onMessage(Message message) {
-        boolean transacted = transacted();
-        MessageEndpoint target = endpoint(transacted);
+        MessageEndpoint target = endpoint();
         if (!transacted) {
             ((MessageListener) target).onMessage(message); // a RuntimeException makes the client redeliver
             return;
@@ -63,15 +74,7 @@ final class EndpointDelivery implements MessageListener {
         }
     }
 
-    private boolean transacted() {
-        try {
-            return endpoints.isDeliveryTransacted(ON_MESSAGE);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("the endpoint has no onMessage(Message)", e);
-        }
-    }
-
-    private MessageEndpoint endpoint(boolean transacted) {
+    private MessageEndpoint endpoint() {
         if (endpoint == null) {
             try {
                 endpoint = endpoints.createEndpoint(transacted ? resource : null);

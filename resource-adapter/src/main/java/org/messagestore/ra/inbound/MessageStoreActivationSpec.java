@@ -6,7 +6,6 @@ import jakarta.resource.spi.ResourceAdapter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How an MDB consumes: the standard activation-config properties of Jakarta Messaging 3.1 (13.1,
@@ -106,7 +105,7 @@ public class MessageStoreActivationSpec implements ActivationSpec, Serializable 
     }
 
     private String normalizedAck() {
-        return acknowledgeMode == null ? "" : acknowledgeMode.trim().replace('_', '-').toLowerCase(Locale.ROOT);
+        return acknowledgeMode == null ? "" : acknowledgeMode.trim().replace('_', '-');
     }
 
     private static boolean blank(String value) {
