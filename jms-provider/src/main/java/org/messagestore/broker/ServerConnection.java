@@ -113,6 +113,7 @@ final class ServerConnection implements BrokerConnection {
      * rollback does (Jakarta Messaging 3.1, 6.2.15 "Closing a session").
      */
     private void closeSession(ServerSession session) throws JMSException {
+        session.awaitPipelined();
         services.xa().sessionClosed(session);
         browsers.values().removeIf(browser -> {
             if (browser.sessionId() == session.id()) {
@@ -186,7 +187,30 @@ final class ServerConnection implements BrokerConnection {
     public CompletableFuture<Void> send(long sessionId, MessageData message) {
         try {
             ensureOpen();
-            ServerSession session = session(sessionId);
+            return send(session(sessionId), message);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) {
+        ServerSession session;
+        try {
+            ensureOpen();
+            session = session(sessionId);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> result = send(session, message);
+        if (session.collectsSends()) {
+            session.pipelined(result);
+        }
+        return result;
+    }
+
+    private CompletableFuture<Void> send(ServerSession session, MessageData message) {
+        try {
             access.send(message.destination());
             Address address = services.destinations().forSend(message.destination());
             BrokerMessage accepted = services.router().accept(message, connectionId, clientId);
@@ -248,6 +272,14 @@ final class ServerConnection implements BrokerConnection {
     }
 
     @Override
+    public void acknowledgeLazily(long sessionId) {
+        ServerSession session = sessions.get(sessionId);
+        if (session != null && !closed.get()) {
+            session.acknowledgeLazily();
+        }
+    }
+
+    @Override
     public void commit(long sessionId) throws JMSException {
         ensureOpen();
         ServerSession session = session(sessionId);
@@ -283,6 +315,7 @@ final class ServerConnection implements BrokerConnection {
         if (session == null) {
             services.xa().endClosed(xid, flags);
         } else {
+            session.awaitPipelined(); // outside the XA table's lock: the branch gets every send of the session
             services.xa().end(session, xid, flags);
         }
     }

@@ -11,9 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.messagestore.model.BranchXid;
 import org.messagestore.store.StoreOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The broker's side of one client session: its outstanding deliveries, in delivery order, and for a
@@ -32,6 +37,8 @@ import org.messagestore.store.StoreOperation;
  */
 final class ServerSession {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+
     private final long id;
     private final boolean transacted;
     private final ServerConnection connection;
@@ -41,9 +48,16 @@ final class ServerSession {
     private final Map<Long, ServerConsumer> consumers = new LinkedHashMap<>();
     /** The XA branch this session is associated with (XAResource.start until end), or null. */
     private volatile BranchXid xaBranch;
+    /** Pipelined sends of the current transaction or branch still waiting for memory (MemoryLimit). */
+    private final List<CompletableFuture<Void>> admitting = new ArrayList<>();
+    /** Why the current transaction or branch must roll back: a pipelined send of it failed; else null. */
+    private Throwable doomedBy;
 
-    /** What a session did inside an XA branch, handed to the branch when the association ends. */
-    record XaWork(List<PendingSend> sends, List<OutstandingDelivery> consumed) {
+    /**
+     * What a session did inside an XA branch, handed to the branch when the association ends;
+     * {@code doomed} when a pipelined send of it failed.
+     */
+    record XaWork(List<PendingSend> sends, List<OutstandingDelivery> consumed, boolean doomed) {
     }
 
     ServerSession(long id, boolean transacted, ServerConnection connection, BrokerServices services) {
@@ -87,6 +101,7 @@ final class ServerSession {
      */
     synchronized XaWork dissociate() {
         xaBranch = null;
+        boolean doomed = takeDoom() != null;
         List<PendingSend> sent = List.copyOf(sends);
         sends.clear();
         List<OutstandingDelivery> done = new ArrayList<>();
@@ -97,7 +112,7 @@ final class ServerSession {
                 it.remove();
             }
         }
-        return new XaWork(sent, done);
+        return new XaWork(sent, done, doomed);
     }
 
     synchronized void addConsumer(ServerConsumer consumer) {
@@ -149,6 +164,65 @@ final class ServerSession {
     }
 
     /**
+     * A pipelined send of the current transaction or branch: the client goes on without its answer,
+     * so if it fails the transaction must not commit without it.
+     */
+    void pipelined(CompletableFuture<Void> send) {
+        if (!send.isDone()) {
+            synchronized (this) {
+                admitting.add(send);
+            }
+        }
+        send.whenComplete((done, failure) -> {
+            if (failure != null) {
+                doom(failure);
+            }
+        });
+    }
+
+    private synchronized void doom(Throwable failure) {
+        if (doomedBy == null) {
+            doomedBy = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        }
+    }
+
+    /** Returns and clears why the current transaction is doomed, or null. */
+    private synchronized Throwable takeDoom() {
+        Throwable doom = doomedBy;
+        doomedBy = null;
+        return doom;
+    }
+
+    /**
+     * Waits until every pipelined send of the current transaction has been enlisted or has failed:
+     * before it ends, a transaction must hold all the sends the client made in it. A send waiting for
+     * memory ends by its block timeout at the latest.
+     */
+    void awaitPipelined() {
+        List<CompletableFuture<Void>> waiting;
+        synchronized (this) {
+            waiting = List.copyOf(admitting);
+            admitting.clear();
+        }
+        boolean interrupted = false;
+        for (CompletableFuture<Void> send : waiting) {
+            while (true) {
+                try {
+                    send.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    break; // doom() has recorded it
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Acknowledges every consumed delivery (CLIENT_ACKNOWLEDGE, AUTO/DUPS_OK after each message).
      * Returns when the acknowledgement is durable (DESIGN.md: acknowledgements are as durable as sends).
      */
@@ -165,10 +239,46 @@ final class ServerSession {
     }
 
     /**
+     * Lazy acknowledgement: settles every consumed delivery now and removes them from the store
+     * without waiting for the write. A failed write is only logged: the messages stay stored and come
+     * again after a restart, which lazy acknowledgement allows.
+     */
+    void acknowledgeLazily() {
+        if (xaBranch != null) {
+            return;
+        }
+        List<OutstandingDelivery> done = takeConsumed();
+        List<StoreOperation> work = removals(done);
+        if (work.isEmpty()) {
+            settled(done);
+            return;
+        }
+        services.store().apply(work).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                LOG.warn("session {}: a lazy acknowledgement of {} message(s) could not be stored; they will be "
+                        + "delivered again after a restart: {}", id, done.size(), failure.toString());
+            }
+            settled(done);
+        });
+    }
+
+    /**
      * Commits the transaction: its sends become visible and its consumed deliveries are removed, in
      * one atomic store write (Jakarta Messaging 3.1, 6.2.7 "Transactions").
      */
     void commit() throws JMSException {
+        awaitPipelined();
+        Throwable doom = takeDoom();
+        if (doom != null) {
+            rollback();
+            TransactionRolledBackException rolledBack = new TransactionRolledBackException(
+                    "the transaction was rolled back because a message sent in it failed: " + doom.getMessage());
+            if (doom instanceof Exception cause) {
+                rolledBack.setLinkedException(cause);
+            }
+            rolledBack.initCause(doom);
+            throw rolledBack;
+        }
         List<PendingSend> toSend = takeSends();
         List<OutstandingDelivery> done = consumedDeliveries();
         List<MessageRouter.Routed> routed = toSend.stream().map(s -> services.router().route(s.message(), s.address())).toList();
@@ -200,6 +310,8 @@ final class ServerSession {
      * dead-letter moves are stored in one batch.
      */
     void rollback() throws JMSException {
+        awaitPipelined();
+        takeDoom();
         takeSends();
         List<UndeliverableRouter.Move> moves = new ArrayList<>();
         for (MessageQueue queue : queuesWithOutstanding()) {
@@ -218,6 +330,13 @@ final class ServerSession {
     private synchronized List<PendingSend> takeSends() {
         List<PendingSend> taken = List.copyOf(sends);
         sends.clear();
+        return taken;
+    }
+
+    /** Removes and returns the consumed deliveries: nothing else settles them meanwhile. */
+    private synchronized List<OutstandingDelivery> takeConsumed() {
+        List<OutstandingDelivery> taken = consumedDeliveries();
+        taken.forEach(d -> outstanding.remove(d.deliveryId()));
         return taken;
     }
 
@@ -247,6 +366,11 @@ final class ServerSession {
         synchronized (this) {
             done.forEach(d -> outstanding.remove(d.deliveryId()));
         }
+        settled(done);
+    }
+
+    /** Tells the queues of deliveries no longer outstanding that they are gone for good. */
+    private static void settled(List<OutstandingDelivery> done) {
         Map<MessageQueue, List<MessageReference>> perQueue = new IdentityHashMap<>();
         done.forEach(d -> perQueue.computeIfAbsent(d.queue(), q -> new ArrayList<>()).add(d.reference()));
         perQueue.forEach(MessageQueue::settled);

@@ -72,6 +72,9 @@ final class XaBranch {
     void add(ServerSession.XaWork work) {
         sends.addAll(work.sends());
         consumed.addAll(work.consumed());
+        if (work.doomed()) {
+            rollbackOnly = true;
+        }
     }
 
     List<PendingSend> sends() {

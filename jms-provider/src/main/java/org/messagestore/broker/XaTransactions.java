@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Error codes: XAER_NOTA for an unknown Xid, XAER_DUPID for a second start of a known one,
  * XAER_PROTO for a verb the state does not allow (a prepare while a session is still associated, a
  * two-phase commit of an unprepared branch, ...), XAER_INVAL for bad flags, XA_RBROLLBACK when the
- * branch was rolled back instead (it was marked rollback-only by end(TMFAIL), or its prepare could not
- * be stored), XAER_RMFAIL when the store failed and the branch is as before. The broker never completes
- * a branch on its own, so it has no heuristic outcomes to report and forget always fails.
+ * branch was rolled back instead (marked rollback-only by end(TMFAIL) or a failed pipelined send,
+ * or its prepare could not be stored), XAER_RMFAIL when the store failed and the branch is as before.
+ * The broker never completes a branch on its own, so it has no heuristic outcomes to report and
+ * forget always fails.
  *
  * <p>Closing a session ends its association as end(TMSUCCESS) would: its work stays with the branch
  * for the transaction manager to complete. Closing a connection rolls back the unprepared branches that
@@ -329,7 +330,8 @@ final class XaTransactions {
     /** Rolls back (no lock held) a branch marked rollback-only and already removed from the table. */
     private XAException rolledBackAsMarked(XaBranch branch) {
         rollBackQuietly(branch);
-        return XaErrors.rolledBack(branch + " was marked rollback-only (end with TMFAIL) and has been rolled back");
+        return XaErrors.rolledBack(branch + " was marked rollback-only (ended with TMFAIL, or a message sent in it failed)"
+                + " and has been rolled back");
     }
 
     private void rollBackQuietly(XaBranch branch) {

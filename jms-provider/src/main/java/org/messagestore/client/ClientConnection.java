@@ -27,6 +27,8 @@ import org.messagestore.client.message.DeserializationAllowList;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DestinationName;
 import org.messagestore.transport.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JMS connection: one {@link BrokerConnection} to the broker, and the sessions made on it.
@@ -37,8 +39,11 @@ import org.messagestore.transport.Connector;
  */
 public final class ClientConnection implements QueueConnection, TopicConnection, TemporaryDestinationOwner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
     private final BrokerConnection link;
     private final int prefetch;
+    private final boolean lazyAutoAcknowledge;
     private final DeserializationAllowList deserializationAllowList;
     private final boolean clientIdAdministered;
     private final SessionDomain domain;
@@ -59,6 +64,7 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
         this.link = link;
         this.domain = domain;
         this.prefetch = settings.prefetch();
+        this.lazyAutoAcknowledge = settings.lazyAutoAcknowledge();
         this.deserializationAllowList = settings.deserializationAllowList();
         this.clientIdAdministered = settings.clientId() != null;
         this.clientId = settings.clientId();
@@ -99,6 +105,11 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
         return prefetch;
     }
 
+    /** The factory option {@code lazyAutoAcknowledge}: AUTO_ACKNOWLEDGE sessions acknowledge as DUPS_OK ones do. */
+    boolean lazyAutoAcknowledge() {
+        return lazyAutoAcknowledge;
+    }
+
     /** The classes ObjectMessage bodies received or made on this connection may deserialize. */
     DeserializationAllowList deserializationAllowList() {
         return deserializationAllowList;
@@ -126,6 +137,14 @@ public final class ClientConnection implements QueueConnection, TopicConnection,
         Thread notifier = new Thread(() -> listener.onException(cause), "messagestore-exception-listener");
         notifier.setDaemon(true);
         notifier.start();
+    }
+
+    /** A pipelined non-persistent send failed: nobody waits for it, so the ExceptionListener hears of it, or the log. */
+    void onSendFailure(JMSException cause) {
+        if (exceptionListener == null && !closed) {
+            LOG.warn("a non-persistent message sent on connection {} was lost: {}", link.connectionId(), cause.getMessage());
+        }
+        onFailure(cause);
     }
 
     // ---- client id (Jakarta Messaging 3.1, 6.1.2 "Client identifier")

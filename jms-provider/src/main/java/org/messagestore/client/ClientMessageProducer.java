@@ -12,7 +12,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
-import java.util.concurrent.CompletableFuture;
 import org.messagestore.client.destination.Destinations;
 import org.messagestore.client.message.MessageConversion;
 import org.messagestore.model.DestinationName;
@@ -169,11 +168,12 @@ final class ClientMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSDeliveryTime(now + deliveryDelay);
         message.setJMSMessageID(disableMessageId ? null : session.connection().newMessageId());
         MessageData data = MessageConversion.toData(message);
-        CompletableFuture<Void> result = session.link().send(session.id(), data);
-        if (listener == null) {
-            Sends.await(result);
+        if (listener != null) {
+            session.completions().submit(session.link().send(session.id(), data), message, listener);
+        } else if (session.pipelinesSend(mode)) {
+            session.pipelined(session.link().sendPipelined(session.id(), data));
         } else {
-            session.completions().submit(result, message, listener);
+            Sends.await(session.link().send(session.id(), data));
         }
     }
 

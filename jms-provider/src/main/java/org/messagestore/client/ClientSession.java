@@ -1,6 +1,7 @@
 package org.messagestore.client;
 
 import jakarta.jms.BytesMessage;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
@@ -25,6 +26,7 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.messagestore.client.destination.ClientQueue;
@@ -62,6 +64,7 @@ public class ClientSession implements QueueSession, TopicSession {
     private final SessionProducers producers;
     private final ListenerDispatcher listeners;
     private final CompletionDispatcher completions;
+    private final LazyAcknowledgements lazyAcknowledgements;
     private volatile boolean closed;
 
     ClientSession(ClientConnection connection, long id, int mode, SessionDomain domain) {
@@ -74,6 +77,7 @@ public class ClientSession implements QueueSession, TopicSession {
         String threadSuffix = connection.link().connectionId() + "-" + id;
         this.listeners = new ListenerDispatcher(this, "messagestore-session-" + threadSuffix);
         this.completions = new CompletionDispatcher("messagestore-completion-" + threadSuffix);
+        this.lazyAcknowledgements = new LazyAcknowledgements(this, connection.prefetch());
     }
 
     // ---- state used by producers and consumers
@@ -142,10 +146,32 @@ public class ClientSession implements QueueSession, TopicSession {
         listeners.awaitIdle();
     }
 
-    /** Acknowledges after a message was handed to the application, in the modes that do it implicitly. */
+    /**
+     * Acknowledges after a message was handed to the application, in the modes that do it implicitly:
+     * durably before the next message (AUTO_ACKNOWLEDGE), or lazily ({@link LazyAcknowledgements}).
+     */
     void afterDelivery() throws JMSException {
-        if (acknowledgesImplicitly()) {
+        if (!acknowledgesImplicitly()) {
+            return;
+        }
+        if (acknowledgesLazily()) {
+            lazyAcknowledgements.consumed();
+        } else {
             link().acknowledge(id);
+        }
+    }
+
+    private boolean acknowledgesLazily() {
+        return mode == DUPS_OK_ACKNOWLEDGE || (mode == AUTO_ACKNOWLEDGE && connection.lazyAutoAcknowledge());
+    }
+
+    /** Whether any consumer of the session has a message waiting in its buffer. */
+    boolean anyBuffered() {
+        lock.lock();
+        try {
+            return consumers.open().stream().anyMatch(ClientMessageConsumer::hasBufferedLocked);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -155,6 +181,36 @@ public class ClientSession implements QueueSession, TopicSession {
      */
     boolean acknowledgesImplicitly() {
         return (mode == AUTO_ACKNOWLEDGE || mode == DUPS_OK_ACKNOWLEDGE) && !inGlobalTransaction();
+    }
+
+    /**
+     * Whether a send of {@code deliveryMode} goes without waiting for the broker's answer: over a
+     * transport where that saves a round trip, inside a transaction or XA branch (whose end reports a
+     * failure) and for non-persistent messages (the ExceptionListener reports a failure). A persistent
+     * send outside a transaction waits for its durability, as the spec demands.
+     */
+    boolean pipelinesSend(int deliveryMode) {
+        return link().pipelinesSends()
+                && (mode == SESSION_TRANSACTED || inGlobalTransaction() || deliveryMode == DeliveryMode.NON_PERSISTENT);
+    }
+
+    /**
+     * Watches a pipelined send. One that failed before it left (too large for the broker, say) throws
+     * here: the broker never saw it. Later, in a transaction or branch, the broker dooms it when the
+     * send fails; outside one, the failure has nobody waiting, so it goes to the ExceptionListener.
+     */
+    void pipelined(CompletableFuture<Void> send) throws JMSException {
+        if (send.isCompletedExceptionally()) {
+            Sends.await(send);
+        }
+        if (mode == SESSION_TRANSACTED || inGlobalTransaction()) {
+            return;
+        }
+        send.whenComplete((done, failure) -> {
+            if (failure != null) {
+                connection.onSendFailure(Sends.asJmsException(failure));
+            }
+        });
     }
 
     /** Whether the session is associated with an XA transaction branch; only an {@link ClientXASession} can be. */
@@ -309,6 +365,7 @@ public class ClientSession implements QueueSession, TopicSession {
         consumers.markAllClosed();
         producers.markAllClosed();
         connection.sessionClosed(this);
+        lazyAcknowledgements.flush(); // before the close returns the unacknowledged ones
         link().closeSession(id);
     }
 

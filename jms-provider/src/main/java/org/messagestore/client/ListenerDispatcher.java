@@ -135,7 +135,7 @@ final class ListenerDispatcher implements Runnable {
                 if (failed) {
                     session.link().rollback(session.id());
                 } else {
-                    session.link().acknowledge(session.id());
+                    session.afterDelivery();
                 }
             }
         } catch (JMSException | RuntimeException e) {

@@ -31,7 +31,9 @@ import org.messagestore.transport.Connector;
  * <p>URL options read here: {@code clientId} (an administratively configured client id: connections
  * start with it and {@code setClientID} on them throws IllegalStateException), {@code prefetch}
  * (messages a consumer may buffer ahead, default {@value #DEFAULT_PREFETCH}; 0 pulls one message per
- * receive), {@code user} and {@code password} (used by the no-argument create methods). Other
+ * receive), {@value #LAZY_AUTO_ACKNOWLEDGE} (default false: AUTO_ACKNOWLEDGE acknowledges lazily in
+ * batches, as DUPS_OK_ACKNOWLEDGE does; see {@link LazyAcknowledgements}), {@code user} and
+ * {@code password} (used by the no-argument create methods). Other
  * options belong to the transport, e.g. {@code vm://name?create=false}.
  *
  * <p>One class serves the three factory interfaces, as Jakarta Messaging 3.1 §4.1 allows, and their
@@ -43,6 +45,12 @@ public class MessageStoreConnectionFactory
         XAConnectionFactory, XAQueueConnectionFactory, XATopicConnectionFactory, Serializable {
 
     public static final int DEFAULT_PREFETCH = 100;
+    /**
+     * The URL option that makes AUTO_ACKNOWLEDGE sessions acknowledge lazily, in batches and without
+     * waiting for the disk, as DUPS_OK_ACKNOWLEDGE sessions always do. Off by default: with it, messages
+     * consumed shortly before a crash may be delivered again.
+     */
+    public static final String LAZY_AUTO_ACKNOWLEDGE = "lazyAutoAcknowledge";
 
     private final String url;
     private transient volatile ClientSettings settings;
@@ -201,8 +209,8 @@ public class MessageStoreConnectionFactory
      * @param resourceManager the broker as an XA resource manager: scheme, host and port of the URL
      *                        without options (see {@link ClientXAResource#isSameRM})
      */
-    record ClientSettings(Connector connector, String clientId, int prefetch, String user, String password,
-                          String resourceManager, DeserializationAllowList deserializationAllowList) {
+    record ClientSettings(Connector connector, String clientId, int prefetch, boolean lazyAutoAcknowledge, String user,
+                          String password, String resourceManager, DeserializationAllowList deserializationAllowList) {
         static ClientSettings from(BrokerAddress address) {
             int prefetch = address.intOption("prefetch", DEFAULT_PREFETCH);
             if (prefetch < 0) {
@@ -212,7 +220,7 @@ public class MessageStoreConnectionFactory
             String resourceManager = address.scheme() + "://" + address.host().toLowerCase(Locale.ROOT)
                     + (address.port() >= 0 ? ":" + address.port() : "");
             return new ClientSettings(Connectors.forAddress(address), clientId == null || clientId.isEmpty() ? null : clientId,
-                    prefetch, address.option("user", null), address.option("password", null), resourceManager,
+                    prefetch, address.booleanOption(LAZY_AUTO_ACKNOWLEDGE, false), address.option("user", null), address.option("password", null), resourceManager,
                     DeserializationAllowList.defaults().plus(address.option(DeserializationAllowList.OPTION, null)));
         }
     }

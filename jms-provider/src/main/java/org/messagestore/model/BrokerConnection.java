@@ -71,6 +71,23 @@ public interface BrokerConnection {
      */
     CompletableFuture<Void> send(long sessionId, MessageData message);
 
+    /**
+     * Sends a message the caller does not wait for: one sent in a transaction or XA branch, or a
+     * non-persistent one. The broker carries it out in order with this connection's other requests.
+     * A failure completes the future exceptionally and, in a transaction or branch, dooms it: its
+     * commit rolls back and throws TransactionRolledBackException (XA: prepare and one-phase commit
+     * fail with XA_RBROLLBACK, the branch rolled back).
+     */
+    CompletableFuture<Void> sendPipelined(long sessionId, MessageData message);
+
+    /**
+     * Whether {@link #sendPipelined} saves the caller a round trip. Over TCP it does; the in-VM
+     * connection answers every send at once, so its client waits and sees each failure where it happened.
+     */
+    default boolean pipelinesSends() {
+        return false;
+    }
+
     /** Reports that a delivery was handed to the application. Non-blocking. */
     void consumed(long consumerId, long deliveryId);
 
@@ -85,6 +102,14 @@ public interface BrokerConnection {
 
     /** Acknowledges every consumed delivery of the session; returns when the acknowledgement is durable. */
     void acknowledge(long sessionId) throws JMSException;
+
+    /**
+     * Acknowledges every consumed delivery of the session without waiting for the disk (lazy
+     * acknowledgement: DUPS_OK_ACKNOWLEDGE, or AUTO_ACKNOWLEDGE by the factory's choice). The
+     * deliveries are settled at once; their removal becomes durable with a later store write, so
+     * after a crash they may be delivered again. Non-blocking; does nothing inside an XA branch.
+     */
+    void acknowledgeLazily(long sessionId);
 
     /** Commits the session's transaction (its sends and its consumed deliveries). */
     void commit(long sessionId) throws JMSException;

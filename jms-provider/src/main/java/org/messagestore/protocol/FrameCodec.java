@@ -33,6 +33,8 @@ import org.messagestore.protocol.RequestFrame.CreateSession;
 import org.messagestore.protocol.RequestFrame.CreateTemporary;
 import org.messagestore.protocol.RequestFrame.DeleteTemporary;
 import org.messagestore.protocol.RequestFrame.Drain;
+import org.messagestore.protocol.RequestFrame.LazyAcknowledge;
+import org.messagestore.protocol.RequestFrame.PipelinedSend;
 import org.messagestore.protocol.RequestFrame.Pull;
 import org.messagestore.protocol.RequestFrame.Rollback;
 import org.messagestore.protocol.RequestFrame.Send;
@@ -60,11 +62,14 @@ import org.messagestore.protocol.ResponseFrame.XaVote;
  */
 public final class FrameCodec {
 
-    /** The protocol version this code speaks, carried by {@link Hello}. Version 2 added the XA frames. */
-    public static final int VERSION = 2;
     /**
-     * The oldest client version a broker still serves: a version-1 client speaks a subset of version 2
-     * (it never sends the XA frames), so the broker answers it unchanged.
+     * The protocol version this code speaks, carried by {@link Hello}. Version 2 added the XA frames,
+     * version 3 {@link PipelinedSend} and {@link LazyAcknowledge}.
+     */
+    public static final int VERSION = 3;
+    /**
+     * The oldest client version a broker still serves: an older client speaks a subset of the newer
+     * versions (it never sends the frames they added), so the broker answers it unchanged.
      */
     public static final int OLDEST_VERSION = 1;
     /** "MSTR": the first payload bytes of a {@link Hello}, so that a stray connection is recognised at once. */
@@ -106,6 +111,11 @@ public final class FrameCodec {
                 out.writeLong(f.sessionId());
                 MessageDataCodec.write(out, f.message());
             }
+            case PIPELINED_SEND -> {
+                var f = (PipelinedSend) frame;
+                out.writeLong(f.sessionId());
+                MessageDataCodec.write(out, f.message());
+            }
             case CONSUMED -> {
                 var f = (Consumed) frame;
                 out.writeLong(f.consumerId()).writeLong(f.deliveryId());
@@ -113,6 +123,7 @@ public final class FrameCodec {
             case PULL -> out.writeLong(((Pull) frame).consumerId());
             case DRAIN -> out.writeLong(((Drain) frame).consumerId());
             case ACKNOWLEDGE -> out.writeLong(((Acknowledge) frame).sessionId());
+            case LAZY_ACKNOWLEDGE -> out.writeLong(((LazyAcknowledge) frame).sessionId());
             case COMMIT -> out.writeLong(((Commit) frame).sessionId());
             case ROLLBACK -> out.writeLong(((Rollback) frame).sessionId());
             case UNSUBSCRIBE -> writeString(out, ((Unsubscribe) frame).subscriptionName());
@@ -223,10 +234,12 @@ public final class FrameCodec {
             case CREATE_CONSUMER -> new CreateConsumer(id, readSpec(in));
             case CLOSE_CONSUMER -> new CloseConsumer(id, in.readLong());
             case SEND -> new Send(id, in.readLong(), MessageDataCodec.read(in));
+            case PIPELINED_SEND -> new PipelinedSend(id, in.readLong(), MessageDataCodec.read(in));
             case CONSUMED -> new Consumed(id, in.readLong(), in.readLong());
             case PULL -> new Pull(id, in.readLong());
             case DRAIN -> new Drain(id, in.readLong());
             case ACKNOWLEDGE -> new Acknowledge(id, in.readLong());
+            case LAZY_ACKNOWLEDGE -> new LazyAcknowledge(id, in.readLong());
             case COMMIT -> new Commit(id, in.readLong());
             case ROLLBACK -> new Rollback(id, in.readLong());
             case UNSUBSCRIBE -> new Unsubscribe(id, readString(in, "subscriptionName"));

@@ -28,6 +28,15 @@ public final class FrameEncoder extends MessageToByteEncoder<Frame> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, Frame frame, ByteBuf out) throws TooLongFrameException {
+        write(frame, out, peerMaxFrameBytes);
+    }
+
+    /**
+     * Appends {@code frame} with its length prefix to {@code out}, or throws, leaving {@code out} as it
+     * was, when it is larger than {@code peerMaxFrameBytes}. A sender may call it on its own thread
+     * and write the bytes; the encoder passes a ByteBuf through unchanged.
+     */
+    public static void write(Frame frame, ByteBuf out, int peerMaxFrameBytes) throws TooLongFrameException {
         int lengthIndex = out.writerIndex();
         out.writeInt(0);
         FrameCodec.encode(frame, out);

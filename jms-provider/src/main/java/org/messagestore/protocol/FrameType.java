@@ -22,6 +22,8 @@ import org.messagestore.protocol.RequestFrame.CreateSession;
 import org.messagestore.protocol.RequestFrame.CreateTemporary;
 import org.messagestore.protocol.RequestFrame.DeleteTemporary;
 import org.messagestore.protocol.RequestFrame.Drain;
+import org.messagestore.protocol.RequestFrame.LazyAcknowledge;
+import org.messagestore.protocol.RequestFrame.PipelinedSend;
 import org.messagestore.protocol.RequestFrame.Pull;
 import org.messagestore.protocol.RequestFrame.Rollback;
 import org.messagestore.protocol.RequestFrame.Send;
@@ -77,6 +79,8 @@ enum FrameType {
     XA_ROLLBACK(0x28, XaRollback.class),
     XA_RECOVER(0x29, XaRecover.class),
     XA_FORGET(0x2A, XaForget.class),
+    PIPELINED_SEND(0x2B, PipelinedSend.class),
+    LAZY_ACKNOWLEDGE(0x2C, LazyAcknowledge.class),
 
     OK(0x40, Ok.class),
     BROWSE_RESULT(0x41, BrowseResult.class),

@@ -39,6 +39,21 @@ public sealed interface RequestFrame extends Frame {
     record Send(long correlationId, long sessionId, MessageData message) implements RequestFrame {
     }
 
+    /**
+     * A send the client does not wait for (protocol version 3): in a transaction or XA branch, or of a
+     * non-persistent message. Answered like {@link Send}; a failure in a transaction dooms it.
+     */
+    record PipelinedSend(long correlationId, long sessionId, MessageData message) implements RequestFrame {
+    }
+
+    /** Lazy acknowledgement (protocol version 3): one-way, the broker does not answer. */
+    record LazyAcknowledge(long correlationId, long sessionId) implements RequestFrame {
+        @Override
+        public boolean oneWay() {
+            return true;
+        }
+    }
+
     record Consumed(long correlationId, long consumerId, long deliveryId) implements RequestFrame {
         @Override
         public boolean oneWay() {

@@ -1,7 +1,9 @@
 /**
- * The MessageStore TCP protocol, version 2: frames and their codec. Version 2 adds the XA frames
- * (0x24-0x2A, 0x43-0x45) to version 1 and changes nothing else; a broker serves clients of versions 1
- * and 2 (a version-1 client never sends XA frames), a version-2 client needs a version-2 broker.
+ * The MessageStore TCP protocol, version 3: frames and their codec. Version 2 added the XA frames
+ * (0x24-0x2A, 0x43-0x45) to version 1, version 3 {@code PipelinedSend} (0x2B) and {@code LazyAcknowledge} (0x2C);
+ * neither changed anything
+ * else. A broker serves clients of versions 1 to 3 (an older client never sends the newer frames); a
+ * client needs a broker of its version or newer.
  *
  * <h2>Framing</h2>
  * A connection is a stream of frames in each direction. Every frame is
@@ -42,7 +44,7 @@
  *     the largest frame the broker accepts) or {@code Failure} with correlation id 0
  *     (JMSSecurityException for refused credentials, JMSException for an unsupported version) and
  *     closes. Any other first frame is a protocol error.</li>
- * <li>Then the client sends requests (0x10-0x2A), one per {@code BrokerConnection} method, each with
+ * <li>Then the client sends requests (0x10-0x2C), one per {@code BrokerConnection} method, each with
  *     a fresh correlation id. The broker carries a connection's requests out in the order received
  *     and answers each with {@code Ok} (0x40), {@code BrowseResult} (0x41: int32 count + MessageData
  *     each) or {@code Failure} (0x42: exception class name, message, error code) carrying the same
@@ -50,6 +52,16 @@
  *     requests may arrive out of request order (a persistent send answers when it is durable).
  *     {@code Consumed} (0x16), {@code Pull} (0x17) and {@code CloseBrowser} (0x1F) are one-way: no
  *     answer, correlation id 0.</li>
+ * <li>Pipelined sends (version 3): {@code PipelinedSend} (0x2B) has the payload of {@code Send} (0x15:
+ *     session id, MessageData) and is answered the same way, but the client does not wait for the
+ *     answer before its next request: it sends so in a transaction or XA branch and for non-persistent
+ *     messages, with at most a window of bytes unanswered. A failed pipelined send dooms the session's
+ *     transaction (its {@code Commit} fails with TransactionRolledBackException and rolls back) or XA
+ *     branch (prepare and one-phase commit fail with XA_RBROLLBACK); a failed non-persistent one reaches
+ *     the connection's ExceptionListener.</li>
+ * <li>Lazy acknowledgement (version 3): {@code LazyAcknowledge} (0x2C: session id) is one-way; the broker
+ *     settles the session's consumed deliveries at once and makes their removal durable with a later
+ *     store write, without holding up the connection's next requests.</li>
  * <li>XA (version 2): {@code XaStart} (0x24: session id, xid, int32 flags), {@code XaEnd} (0x25: session id,
  *     xid, int32 flags), {@code XaPrepare} (0x26: xid), {@code XaCommit} (0x27: xid, onePhase boolean),
  *     {@code XaRollback} (0x28: xid), {@code XaRecover} (0x29: header only), {@code XaForget} (0x2A: xid);

@@ -76,6 +76,12 @@ public record BrokerAddress(String scheme, String host, int port, Map<String, St
 
     public boolean booleanOption(String name, boolean defaultValue) {
         String value = options.get(name);
-        return value == null ? defaultValue : Boolean.parseBoolean(value);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("option '" + name + "' must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 }

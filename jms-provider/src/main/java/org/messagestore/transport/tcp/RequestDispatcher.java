@@ -25,6 +25,8 @@ import org.messagestore.protocol.RequestFrame.CreateSession;
 import org.messagestore.protocol.RequestFrame.CreateTemporary;
 import org.messagestore.protocol.RequestFrame.DeleteTemporary;
 import org.messagestore.protocol.RequestFrame.Drain;
+import org.messagestore.protocol.RequestFrame.LazyAcknowledge;
+import org.messagestore.protocol.RequestFrame.PipelinedSend;
 import org.messagestore.protocol.RequestFrame.Pull;
 import org.messagestore.protocol.RequestFrame.Rollback;
 import org.messagestore.protocol.RequestFrame.Send;
@@ -48,8 +50,8 @@ import org.messagestore.protocol.ResponseFrame.XaVote;
 /**
  * Carries out one decoded request on the broker's {@link BrokerConnection} and says what to answer.
  * One table line per request type says which broker call serves it and how it is answered: with
- * {@link Ok} once the call returns, with a result frame, not at all (one-way requests), or, for
- * {@code send}, when the broker's future completes (the message accepted; durable, if persistent).
+ * {@link Ok} once the call returns, with a result frame, not at all (one-way requests), or, for the
+ * sends, when the broker's future completes (the message accepted; durable, if persistent).
  * An XAException becomes an {@link XaFailure} answer with its error code, so the client throws the
  * same code; any other exception is reported by the caller as a {@code Failure}.
  *
@@ -85,11 +87,14 @@ final class RequestDispatcher {
                 return CompletableFuture.completedFuture(ok(r));
             })
             .answered(CloseConsumer.class, (c, r) -> c.closeConsumer(r.consumerId()))
-            .served(Send.class, (d, r) -> d.connection.send(r.sessionId(), r.message()).thenApply(done -> new Ok(r.correlationId())))
+            .served(Send.class, (d, r) -> d.connection.send(r.sessionId(), r.message()).thenApply(done -> ok(r)))
+            .served(PipelinedSend.class, (d, r) -> d.connection.sendPipelined(r.sessionId(), r.message())
+                    .thenApply(done -> ok(r)))
             .oneWay(Consumed.class, (c, r) -> c.consumed(r.consumerId(), r.deliveryId()))
             .oneWay(Pull.class, (c, r) -> c.pull(r.consumerId()))
             .answered(Drain.class, (c, r) -> c.drain(r.consumerId()))
             .answered(Acknowledge.class, (c, r) -> c.acknowledge(r.sessionId()))
+            .oneWay(LazyAcknowledge.class, (c, r) -> c.acknowledgeLazily(r.sessionId()))
             .answered(Commit.class, (c, r) -> c.commit(r.sessionId()))
             .answered(Rollback.class, (c, r) -> c.rollback(r.sessionId()))
             .answered(Unsubscribe.class, (c, r) -> c.unsubscribe(r.subscriptionName()))

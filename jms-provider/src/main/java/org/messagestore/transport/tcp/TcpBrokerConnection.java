@@ -1,5 +1,6 @@
 package org.messagestore.transport.tcp;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import jakarta.jms.IllegalStateException;
@@ -7,6 +8,7 @@ import jakarta.jms.JMSException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +20,7 @@ import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DeliverySink;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
+import org.messagestore.protocol.FrameEncoder;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
@@ -33,6 +36,8 @@ import org.messagestore.protocol.RequestFrame.CreateSession;
 import org.messagestore.protocol.RequestFrame.CreateTemporary;
 import org.messagestore.protocol.RequestFrame.DeleteTemporary;
 import org.messagestore.protocol.RequestFrame.Drain;
+import org.messagestore.protocol.RequestFrame.LazyAcknowledge;
+import org.messagestore.protocol.RequestFrame.PipelinedSend;
 import org.messagestore.protocol.RequestFrame.Pull;
 import org.messagestore.protocol.RequestFrame.Rollback;
 import org.messagestore.protocol.RequestFrame.Send;
@@ -68,6 +73,8 @@ import org.slf4j.LoggerFactory;
 final class TcpBrokerConnection implements BrokerConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpBrokerConnection.class);
+    /** How many bytes of pipelined sends may be on their way at once; a larger message takes it all. */
+    static final int PIPELINE_WINDOW_BYTES = 1 << 20;
 
     private final Channel channel;
     private final EventLoopGroup group;
@@ -75,17 +82,21 @@ final class TcpBrokerConnection implements BrokerConnection {
     private final PendingRequests pending;
     private final String connectionId;
     private final String peer;
+    private final int peerMaxFrameBytes;
+    /** Bytes of pipelined sends written and not yet answered, at most {@link #PIPELINE_WINDOW_BYTES}. */
+    private final Semaphore pipelineWindow = new Semaphore(PIPELINE_WINDOW_BYTES);
     private final AtomicLong correlationIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     TcpBrokerConnection(Channel channel, EventLoopGroup group, ClientConnectionHandler handler, PendingRequests pending,
-                        String connectionId, String peer) {
+                        String connectionId, String peer, int peerMaxFrameBytes) {
         this.channel = channel;
         this.group = group;
         this.handler = handler;
         this.pending = pending;
         this.connectionId = connectionId;
         this.peer = peer;
+        this.peerMaxFrameBytes = peerMaxFrameBytes;
     }
 
     @Override
@@ -131,7 +142,18 @@ final class TcpBrokerConnection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> send(long sessionId, MessageData message) {
-        return submit(id -> new Send(id, sessionId, message)).thenApply(response -> null);
+        return submitEncoded(id -> new Send(id, sessionId, message), false).thenApply(response -> null);
+    }
+
+    /** Waits while {@link #PIPELINE_WINDOW_BYTES} of pipelined sends are unanswered: flow control still applies. */
+    @Override
+    public CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) {
+        return submitEncoded(id -> new PipelinedSend(id, sessionId, message), true).thenApply(response -> null);
+    }
+
+    @Override
+    public boolean pipelinesSends() {
+        return true;
     }
 
     @Override
@@ -152,6 +174,11 @@ final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public void acknowledge(long sessionId) throws JMSException {
         call(id -> new Acknowledge(id, sessionId));
+    }
+
+    @Override
+    public void acknowledgeLazily(long sessionId) {
+        oneWay(new LazyAcknowledge(0, sessionId));
     }
 
     @Override
@@ -283,6 +310,38 @@ final class TcpBrokerConnection implements BrokerConnection {
         var answer = pending.register(id);
         if (!answer.isDone()) {
             channel.writeAndFlush(request.apply(id), channel.newPromise().addListener(write -> {
+                if (!write.isSuccess()) {
+                    pending.fail(id, writeFailed(write.cause()));
+                }
+            }));
+        }
+        return answer;
+    }
+
+    /**
+     * Encodes a send on the caller's thread, which takes the work off the event loop and refuses a
+     * message too large for the broker before anything is written: a pipelined send of a transaction
+     * must either reach the broker or fail where the application can see it.
+     */
+    private CompletableFuture<ResponseFrame> submitEncoded(LongFunction<RequestFrame> request, boolean windowed) {
+        long id = correlationIds.incrementAndGet();
+        ByteBuf frame = channel.alloc().buffer();
+        try {
+            FrameEncoder.write(request.apply(id), frame, peerMaxFrameBytes);
+        } catch (RuntimeException e) { // TooLongFrameException above all
+            frame.release();
+            return CompletableFuture.failedFuture(writeFailed(e));
+        }
+        int permits = windowed ? Math.min(frame.readableBytes(), PIPELINE_WINDOW_BYTES) : 0;
+        pipelineWindow.acquireUninterruptibly(permits);
+        var answer = pending.register(id);
+        if (permits > 0) {
+            answer.whenComplete((response, failure) -> pipelineWindow.release(permits));
+        }
+        if (answer.isDone()) {
+            frame.release();
+        } else {
+            channel.writeAndFlush(frame, channel.newPromise().addListener(write -> {
                 if (!write.isSuccess()) {
                     pending.fail(id, writeFailed(write.cause()));
                 }

@@ -69,7 +69,8 @@ public final class TcpConnector implements Connector {
             channel.writeAndFlush(new Hello(FrameCodec.VERSION, user, password, options.heartbeatMillis(),
                     options.maxFrameBytes()));
             Welcome welcome = awaitHandshake(handler, peer);
-            var connection = new TcpBrokerConnection(channel, group, handler, pending, welcome.connectionId(), peer);
+            var connection = new TcpBrokerConnection(channel, group, handler, pending, welcome.connectionId(), peer,
+                    welcome.maxFrameBytes());
             if (listener != null) {
                 handler.onFailure(listener::connectionFailed);
             }

@@ -76,10 +76,12 @@ class FrameCodecTest {
                 new RequestFrame.CloseConsumer(5, 5),
                 new RequestFrame.Send(6, 7, fullMessage()),
                 new RequestFrame.Send(6, 7, minimalMessage()),
+                new RequestFrame.PipelinedSend(6, 7, fullMessage()),
                 new RequestFrame.Consumed(0, 5, 99),
                 new RequestFrame.Pull(0, 5),
                 new RequestFrame.Drain(7, 5),
                 new RequestFrame.Acknowledge(8, 7),
+                new RequestFrame.LazyAcknowledge(0, 7),
                 new RequestFrame.Commit(9, 7),
                 new RequestFrame.Rollback(10, 7),
                 new RequestFrame.Unsubscribe(11, "sub"),
@@ -141,7 +143,8 @@ class FrameCodecTest {
     }
 
     private static boolean containsMessage(Frame frame) {
-        return frame instanceof RequestFrame.Send || frame instanceof ResponseFrame.BrowseResult
+        return frame instanceof RequestFrame.Send || frame instanceof RequestFrame.PipelinedSend
+                || frame instanceof ResponseFrame.BrowseResult
                 || frame instanceof PushFrame.DeliveryPush;
     }
 
@@ -171,7 +174,7 @@ class FrameCodecTest {
         Set<Class<?>> sampled = new HashSet<>();
         everyFrame().forEach(f -> sampled.add(f.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(records);
-        assertThat(records).hasSize(39);
+        assertThat(records).hasSize(41);
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> into) {
