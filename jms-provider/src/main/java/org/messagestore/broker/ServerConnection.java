@@ -272,6 +272,16 @@ final class ServerConnection implements BrokerConnection {
     }
 
     @Override
+    public CompletableFuture<Void> acknowledgeAsync(long sessionId) {
+        try {
+            ensureOpen();
+            return session(sessionId).acknowledgeAsync();
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public void acknowledgeLazily(long sessionId) {
         ServerSession session = sessions.get(sessionId);
         if (session != null && !closed.get()) {

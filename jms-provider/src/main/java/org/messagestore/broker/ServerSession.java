@@ -227,15 +227,26 @@ final class ServerSession {
      * Returns when the acknowledgement is durable (DESIGN.md: acknowledgements are as durable as sends).
      */
     void acknowledge() throws JMSException {
+        StoreCalls.await(acknowledgeAsync(), "acknowledge messages");
+    }
+
+    /**
+     * {@link #acknowledge} without blocking: completes once the acknowledgement is durable and the
+     * deliveries are settled, or with the store's failure (the deliveries then stay outstanding). The
+     * client sends a session's next acknowledgement only after this one is answered.
+     */
+    CompletableFuture<Void> acknowledgeAsync() {
         if (xaBranch != null) {
-            return; // the consumed deliveries go with the XA branch when its association ends
+            return CompletableFuture.completedFuture(null); // the consumed deliveries go with the XA branch
         }
         List<OutstandingDelivery> done = consumedDeliveries();
-        if (done.isEmpty()) {
-            return;
+        List<StoreOperation> work = removals(done);
+        if (work.isEmpty()) {
+            settle(done);
+            return CompletableFuture.completedFuture(null);
         }
-        StoreCalls.await(services.store(), removals(done), "acknowledge " + done.size() + " message(s)");
-        settle(done);
+        return StoreCalls.apply(services.store(), work, "acknowledge " + done.size() + " message(s)")
+                .thenRun(() -> settle(done));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.messagestore.broker;
 
 import jakarta.jms.JMSException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.messagestore.store.MessageStore;
@@ -18,8 +19,23 @@ final class StoreCalls {
         if (work.isEmpty()) {
             return;
         }
+        await(store.apply(work), what);
+    }
+
+    /** Applies {@code work} without waiting; a failure becomes the JMSException {@link #failure} makes. */
+    static CompletableFuture<Void> apply(MessageStore store, List<StoreOperation> work, String what) {
+        return store.apply(work).handle((stored, cause) -> {
+            if (cause != null) {
+                throw new CompletionException(failure(what, cause));
+            }
+            return null;
+        });
+    }
+
+    /** Waits for store work already applied; a failure becomes the JMSException {@link #failure} makes. */
+    static void await(CompletableFuture<?> stored, String what) throws JMSException {
         try {
-            store.apply(work).get();
+            stored.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure(what, e);

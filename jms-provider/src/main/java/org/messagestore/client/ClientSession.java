@@ -195,14 +195,10 @@ public class ClientSession implements QueueSession, TopicSession {
     }
 
     /**
-     * Watches a pipelined send. One that failed before it left (too large for the broker, say) throws
-     * here: the broker never saw it. Later, in a transaction or branch, the broker dooms it when the
-     * send fails; outside one, the failure has nobody waiting, so it goes to the ExceptionListener.
+     * Watches a pipelined send. In a transaction or branch the broker dooms it when the send fails;
+     * outside one, the failure has nobody waiting, so it goes to the ExceptionListener.
      */
-    void pipelined(CompletableFuture<Void> send) throws JMSException {
-        if (send.isCompletedExceptionally()) {
-            Sends.await(send);
-        }
+    void pipelined(CompletableFuture<Void> send) {
         if (mode == SESSION_TRANSACTED || inGlobalTransaction()) {
             return;
         }

@@ -76,9 +76,10 @@ public interface BrokerConnection {
      * non-persistent one. The broker carries it out in order with this connection's other requests.
      * A failure completes the future exceptionally and, in a transaction or branch, dooms it: its
      * commit rolls back and throws TransactionRolledBackException (XA: prepare and one-phase commit
-     * fail with XA_RBROLLBACK, the branch rolled back).
+     * fail with XA_RBROLLBACK, the branch rolled back). Throws at once, and the broker never sees the
+     * message, when it cannot be sent at all (too large for the broker).
      */
-    CompletableFuture<Void> sendPipelined(long sessionId, MessageData message);
+    CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) throws JMSException;
 
     /**
      * Whether {@link #sendPipelined} saves the caller a round trip. Over TCP it does; the in-VM
@@ -102,6 +103,12 @@ public interface BrokerConnection {
 
     /** Acknowledges every consumed delivery of the session; returns when the acknowledgement is durable. */
     void acknowledge(long sessionId) throws JMSException;
+
+    /**
+     * {@link #acknowledge} for a caller that must not block (the TCP server's event loop): completes
+     * when the acknowledgement is durable, or exceptionally with the JMSException acknowledge throws.
+     */
+    CompletableFuture<Void> acknowledgeAsync(long sessionId);
 
     /**
      * Acknowledges every consumed delivery of the session without waiting for the disk (lazy

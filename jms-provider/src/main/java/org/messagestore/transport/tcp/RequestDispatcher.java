@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import javax.transaction.xa.XAException;
@@ -55,7 +56,8 @@ import org.messagestore.protocol.ResponseFrame.XaVote;
  * An XAException becomes an {@link XaFailure} answer with its error code, so the client throws the
  * same code; any other exception is reported by the caller as a {@code Failure}.
  *
- * <p>Threads: called on the connection's {@link OrderedExecutor}, one request at a time; may block.
+ * <p>Threads: called on the connection's {@link OrderedExecutor}, one request at a time; may block,
+ * except for the requests that {@linkplain #neverWaits never wait}, which the event loop may serve.
  */
 final class RequestDispatcher {
 
@@ -93,7 +95,7 @@ final class RequestDispatcher {
             .oneWay(Consumed.class, (c, r) -> c.consumed(r.consumerId(), r.deliveryId()))
             .oneWay(Pull.class, (c, r) -> c.pull(r.consumerId()))
             .answered(Drain.class, (c, r) -> c.drain(r.consumerId()))
-            .answered(Acknowledge.class, (c, r) -> c.acknowledge(r.sessionId()))
+            .served(Acknowledge.class, (d, r) -> d.connection.acknowledgeAsync(r.sessionId()).thenApply(done -> ok(r)))
             .oneWay(LazyAcknowledge.class, (c, r) -> c.acknowledgeLazily(r.sessionId()))
             .answered(Commit.class, (c, r) -> c.commit(r.sessionId()))
             .answered(Rollback.class, (c, r) -> c.rollback(r.sessionId()))
@@ -129,6 +131,13 @@ final class RequestDispatcher {
             .answered(CloseConnection.class, (c, r) -> c.close())
             .complete();
 
+    /**
+     * The requests whose broker call never waits (a send waits only to create a queue it is the first
+     * to use): the event loop may serve them itself (see {@link OrderedExecutor#executeHere}).
+     */
+    private static final Set<Class<? extends RequestFrame>> NEVER_WAITING = Set.of(Send.class, PipelinedSend.class,
+            Consumed.class, Pull.class, Acknowledge.class, LazyAcknowledge.class, CloseBrowser.class);
+
     private final BrokerConnection connection;
     private final LongFunction<DeliverySink> sinks;
 
@@ -136,6 +145,11 @@ final class RequestDispatcher {
     RequestDispatcher(BrokerConnection connection, LongFunction<DeliverySink> sinks) {
         this.connection = connection;
         this.sinks = sinks;
+    }
+
+    /** Whether serving {@code request} never waits, so the event loop may serve it itself. */
+    static boolean neverWaits(RequestFrame request) {
+        return NEVER_WAITING.contains(request.getClass());
     }
 
     /**

@@ -9,7 +9,6 @@ import jakarta.jms.JMSSecurityException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.messagestore.broker.Broker;
 import org.messagestore.model.BrokerConnection;
@@ -31,11 +30,13 @@ import org.slf4j.LoggerFactory;
  * closes the broker connection, which rolls back its uncommitted work and returns its unacknowledged
  * messages to their queues.
  *
- * <p>Threads: Netty calls it on the channel's event loop, which only decodes, checks and hands
- * work over; {@code handshakeDone} belongs to the event loop. The login ({@link Broker#connect}) runs
- * on the acceptor's {@link LoginGate}; then broker calls, including the final close, run in arrival
- * order on the connection's {@link OrderedExecutor}, which owns {@code connection} and {@code dispatcher}. Responses are
- * written from there, or from the store thread that completes a send.
+ * <p>Threads: Netty calls it on the channel's event loop, which decodes, checks and hands work
+ * over; {@code handshakeDone} belongs to the event loop. The login ({@link Broker#connect}) runs on
+ * the acceptor's {@link LoginGate}; then broker calls, including the final close, run in arrival
+ * order on the connection's {@link OrderedExecutor}, which owns {@code connection} and
+ * {@code dispatcher}. Calls that never wait (sends, acknowledgements) run on the event loop itself
+ * when the connection has nothing else queued. Responses are written from there, or from the store
+ * thread that completes a send or an acknowledgement.
  */
 final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
@@ -52,7 +53,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
     private final Broker broker;
     private final TcpOptions options;
-    private final Executor calls;
+    private final OrderedExecutor calls;
     private final LoginGate logins;
 
     private boolean handshakeDone;
@@ -62,7 +63,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private BrokerConnection connection;
     private RequestDispatcher dispatcher;
 
-    ServerConnectionHandler(Broker broker, TcpOptions options, Executor calls, LoginGate logins) {
+    ServerConnectionHandler(Broker broker, TcpOptions options, OrderedExecutor calls, LoginGate logins) {
         this.broker = broker;
         this.options = options;
         this.calls = calls;
@@ -82,7 +83,12 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
                 protocolError(ctx, "expected a Hello frame first, got " + frame.getClass().getSimpleName());
             }
         } else if (frame instanceof RequestFrame request) {
-            calls.execute(() -> serve(ctx.channel(), request));
+            Runnable call = () -> serve(ctx.channel(), request);
+            if (RequestDispatcher.neverWaits(request)) {
+                calls.executeHere(call);
+            } else {
+                calls.execute(call);
+            }
         } else {
             protocolError(ctx, "a client must not send " + frame.getClass().getSimpleName() + " frames");
         }

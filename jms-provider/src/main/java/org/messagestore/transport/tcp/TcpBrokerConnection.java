@@ -142,13 +142,19 @@ final class TcpBrokerConnection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> send(long sessionId, MessageData message) {
-        return submitEncoded(id -> new Send(id, sessionId, message), false).thenApply(response -> null);
+        long id = correlationIds.incrementAndGet();
+        try {
+            return submitEncoded(id, encode(new Send(id, sessionId, message)), false).thenApply(response -> null);
+        } catch (JMSException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Waits while {@link #PIPELINE_WINDOW_BYTES} of pipelined sends are unanswered: flow control still applies. */
     @Override
-    public CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) {
-        return submitEncoded(id -> new PipelinedSend(id, sessionId, message), true).thenApply(response -> null);
+    public CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) throws JMSException {
+        long id = correlationIds.incrementAndGet();
+        return submitEncoded(id, encode(new PipelinedSend(id, sessionId, message)), true).thenApply(response -> null);
     }
 
     @Override
@@ -174,6 +180,11 @@ final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public void acknowledge(long sessionId) throws JMSException {
         call(id -> new Acknowledge(id, sessionId));
+    }
+
+    @Override
+    public CompletableFuture<Void> acknowledgeAsync(long sessionId) {
+        return submit(id -> new Acknowledge(id, sessionId)).thenApply(response -> null);
     }
 
     @Override
@@ -323,15 +334,19 @@ final class TcpBrokerConnection implements BrokerConnection {
      * message too large for the broker before anything is written: a pipelined send of a transaction
      * must either reach the broker or fail where the application can see it.
      */
-    private CompletableFuture<ResponseFrame> submitEncoded(LongFunction<RequestFrame> request, boolean windowed) {
-        long id = correlationIds.incrementAndGet();
+    private ByteBuf encode(RequestFrame request) throws JMSException {
         ByteBuf frame = channel.alloc().buffer();
         try {
-            FrameEncoder.write(request.apply(id), frame, peerMaxFrameBytes);
+            FrameEncoder.write(request, frame, peerMaxFrameBytes);
+            return frame;
         } catch (RuntimeException e) { // TooLongFrameException above all
             frame.release();
-            return CompletableFuture.failedFuture(writeFailed(e));
+            throw writeFailed(e);
         }
+    }
+
+    /** Writes an encoded request; a windowed one first waits for room in the pipeline window. */
+    private CompletableFuture<ResponseFrame> submitEncoded(long id, ByteBuf frame, boolean windowed) {
         int permits = windowed ? Math.min(frame.readableBytes(), PIPELINE_WINDOW_BYTES) : 0;
         pipelineWindow.acquireUninterruptibly(permits);
         var answer = pending.register(id);
