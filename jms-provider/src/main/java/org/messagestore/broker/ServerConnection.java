@@ -282,11 +282,12 @@ final class ServerConnection implements BrokerConnection {
     }
 
     @Override
-    public void acknowledgeLazily(long sessionId) {
+    public CompletableFuture<Void> acknowledgeLazily(long sessionId) {
         ServerSession session = sessions.get(sessionId);
-        if (session != null && !closed.get()) {
-            session.acknowledgeLazily();
+        if (session == null || closed.get()) {
+            return CompletableFuture.completedFuture(null); // closing returned the deliveries already
         }
+        return session.acknowledgeLazily();
     }
 
     @Override

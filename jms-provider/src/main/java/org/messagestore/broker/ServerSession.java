@@ -250,26 +250,27 @@ final class ServerSession {
     }
 
     /**
-     * Lazy acknowledgement: settles every consumed delivery now and removes them from the store
-     * without waiting for the write. A failed write is only logged: the messages stay stored and come
-     * again after a restart, which lazy acknowledgement allows.
+     * Lazy acknowledgement: settles every consumed delivery now and removes them from the store; the
+     * future completes when the removal is durable. A failed write is only logged: the messages stay
+     * stored and come again after a restart, which lazy acknowledgement allows.
      */
-    void acknowledgeLazily() {
+    CompletableFuture<Void> acknowledgeLazily() {
         if (xaBranch != null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         List<OutstandingDelivery> done = takeConsumed();
         List<StoreOperation> work = removals(done);
         if (work.isEmpty()) {
             settled(done);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        services.store().apply(work).whenComplete((stored, failure) -> {
+        return services.store().apply(work).handle((stored, failure) -> {
             if (failure != null) {
                 LOG.warn("session {}: a lazy acknowledgement of {} message(s) could not be stored; they will be "
                         + "delivered again after a restart: {}", id, done.size(), failure.toString());
             }
             settled(done);
+            return null;
         });
     }
 

@@ -111,12 +111,13 @@ public interface BrokerConnection {
     CompletableFuture<Void> acknowledgeAsync(long sessionId);
 
     /**
-     * Acknowledges every consumed delivery of the session without waiting for the disk (lazy
-     * acknowledgement: DUPS_OK_ACKNOWLEDGE, or AUTO_ACKNOWLEDGE by the factory's choice). The
-     * deliveries are settled at once; their removal becomes durable with a later store write, so
-     * after a crash they may be delivered again. Non-blocking; does nothing inside an XA branch.
+     * Acknowledges every consumed delivery of the session without the caller waiting for the disk
+     * (lazy acknowledgement: DUPS_OK_ACKNOWLEDGE, or AUTO_ACKNOWLEDGE by the factory's choice). The
+     * deliveries are settled at once; the future completes when their removal is durable (until then a
+     * crash brings them back). A failed write completes it normally too: the messages then come again
+     * after a restart, which lazy acknowledgement allows. Does nothing inside an XA branch.
      */
-    void acknowledgeLazily(long sessionId);
+    CompletableFuture<Void> acknowledgeLazily(long sessionId);
 
     /** Commits the session's transaction (its sends and its consumed deliveries). */
     void commit(long sessionId) throws JMSException;

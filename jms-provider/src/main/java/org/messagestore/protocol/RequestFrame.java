@@ -46,12 +46,8 @@ public sealed interface RequestFrame extends Frame {
     record PipelinedSend(long correlationId, long sessionId, MessageData message) implements RequestFrame {
     }
 
-    /** Lazy acknowledgement (protocol version 3): one-way, the broker does not answer. */
+    /** Lazy acknowledgement (protocol version 3): answered once durable, but not waited for. */
     record LazyAcknowledge(long correlationId, long sessionId) implements RequestFrame {
-        @Override
-        public boolean oneWay() {
-            return true;
-        }
     }
 
     record Consumed(long correlationId, long consumerId, long deliveryId) implements RequestFrame {

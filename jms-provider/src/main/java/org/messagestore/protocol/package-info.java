@@ -59,9 +59,9 @@
  *     transaction (its {@code Commit} fails with TransactionRolledBackException and rolls back) or XA
  *     branch (prepare and one-phase commit fail with XA_RBROLLBACK); a failed non-persistent one reaches
  *     the connection's ExceptionListener.</li>
- * <li>Lazy acknowledgement (version 3): {@code LazyAcknowledge} (0x2C: session id) is one-way; the broker
- *     settles the session's consumed deliveries at once and makes their removal durable with a later
- *     store write, without holding up the connection's next requests.</li>
+ * <li>Lazy acknowledgement (version 3): {@code LazyAcknowledge} (0x2C: session id). The broker settles the
+ *     session's consumed deliveries at once and answers {@code Ok} when their removal is durable; the
+ *     client does not wait for the answer, except to keep at most two of a session's unanswered.</li>
  * <li>XA (version 2): {@code XaStart} (0x24: session id, xid, int32 flags), {@code XaEnd} (0x25: session id,
  *     xid, int32 flags), {@code XaPrepare} (0x26: xid), {@code XaCommit} (0x27: xid, onePhase boolean),
  *     {@code XaRollback} (0x28: xid), {@code XaRecover} (0x29: header only), {@code XaForget} (0x2A: xid);

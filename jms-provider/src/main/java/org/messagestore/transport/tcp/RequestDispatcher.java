@@ -96,7 +96,7 @@ final class RequestDispatcher {
             .oneWay(Pull.class, (c, r) -> c.pull(r.consumerId()))
             .answered(Drain.class, (c, r) -> c.drain(r.consumerId()))
             .served(Acknowledge.class, (d, r) -> d.connection.acknowledgeAsync(r.sessionId()).thenApply(done -> ok(r)))
-            .oneWay(LazyAcknowledge.class, (c, r) -> c.acknowledgeLazily(r.sessionId()))
+            .served(LazyAcknowledge.class, (d, r) -> d.connection.acknowledgeLazily(r.sessionId()).thenApply(done -> ok(r)))
             .answered(Commit.class, (c, r) -> c.commit(r.sessionId()))
             .answered(Rollback.class, (c, r) -> c.rollback(r.sessionId()))
             .answered(Unsubscribe.class, (c, r) -> c.unsubscribe(r.subscriptionName()))

@@ -188,8 +188,8 @@ final class TcpBrokerConnection implements BrokerConnection {
     }
 
     @Override
-    public void acknowledgeLazily(long sessionId) {
-        oneWay(new LazyAcknowledge(0, sessionId));
+    public CompletableFuture<Void> acknowledgeLazily(long sessionId) {
+        return submit(id -> new LazyAcknowledge(id, sessionId)).thenApply(response -> null);
     }
 
     @Override

@@ -6,8 +6,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,56 +59,31 @@ class BrokerCrashTest {
             if (!problems.isEmpty()) {
                 throw new AssertionError("iteration " + iteration + ": " + problems.size() + " problems:\n  "
                         + String.join("\n  ", problems.subList(0, Math.min(30, problems.size()))) + "\n"
-                        + journal.report(60, idsIn(problems)) + "broker stderr (tail):\n" + tail(childErr, 40));
+                        + journal.report(60, idsIn(problems)) + "broker stderr (tail):\n" + BrokerProcess.tail(childErr, 40));
             }
         }
     }
 
     /** Starts the broker JVM, runs the clients against it, and kills it once enough traffic went through. */
     private static void runUntilKilled(Path data, ClientJournal journal, String prefix, Path childErr) throws Exception {
-        Path childOut = childErr.resolveSibling(childErr.getFileName() + ".out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), CrashBroker.class.getName(), data.toString(), "crash-" + prefix)
-                .redirectOutput(childOut.toFile())
-                .redirectError(childErr.toFile())
-                .start();
-        try {
-            int port = awaitPort(child, childOut, childErr);
+        try (BrokerProcess broker = BrokerProcess.start(data, "crash-" + prefix, childErr)) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             int killAfterSent = random.nextInt(300, 3000);
             int killAfterAcked = random.nextInt(50, 500);
-            journal.note("broker on port " + port + "; kill after " + killAfterSent + " sent and " + killAfterAcked + " acked");
-            try (CrashClients clients = new CrashClients("tcp://127.0.0.1:" + port, journal, prefix)) {
+            journal.note("broker at " + broker.url() + "; kill after " + killAfterSent + " sent and " + killAfterAcked + " acked");
+            try (CrashClients clients = new CrashClients(broker.url(), journal, prefix)) {
                 clients.start(2, 2, 2, 2);
                 await().atMost(Duration.ofSeconds(60))
-                        .failFast("broker JVM exited on its own", () -> !child.isAlive())
+                        .failFast("broker JVM exited on its own", () -> !broker.isAlive())
                         .until(() -> journal.sentCount() >= killAfterSent && journal.ackedCount() >= killAfterAcked);
                 clients.brokerKilled();
                 journal.note("KILL");
-                child.destroyForcibly(); // SIGKILL on Unix
-                child.waitFor();
+                broker.kill();
+            } catch (RuntimeException e) {
+                throw new AssertionError("broker JVM run failed; journal:\n" + journal.report(40, List.of())
+                        + "broker stderr (tail):\n" + broker.stderrTail(40), e);
             }
-        } catch (RuntimeException e) {
-            throw new AssertionError("broker JVM run failed; journal:\n" + journal.report(40, List.of())
-                    + "broker stderr (tail):\n" + tail(childErr, 40), e);
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
         }
-    }
-
-    private static int awaitPort(Process child, Path out, Path err) throws IOException {
-        try {
-            await().atMost(Duration.ofSeconds(30))
-                    .failFast("broker JVM exited before it listened", () -> !child.isAlive())
-                    .until(() -> Files.readString(out).contains("\n"));
-        } catch (RuntimeException e) {
-            throw new AssertionError("broker JVM did not start:\n" + tail(err, 40), e);
-        }
-        String line = Files.readString(out).lines().filter(l -> l.startsWith("PORT ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no PORT line from the broker JVM"));
-        return Integer.parseInt(line.substring(5).trim());
     }
 
     /**
@@ -157,14 +130,5 @@ class BrokerCrashTest {
             }
         }
         return ids;
-    }
-
-    private static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")\n";
-        }
     }
 }
