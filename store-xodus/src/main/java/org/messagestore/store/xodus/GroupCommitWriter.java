@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * then). When the writer has been idle for {@code idleGcMillis} after flushes that deleted data, it
  * calls {@code env.gc()}, a few rounds in a row, since each pass reclaims part of the dead files.
  *
+ * <p>Acknowledgements: a flush made only of reference removals is appended to the
+ * {@link AcknowledgementJournal} (one small fdatasync) instead of a Xodus commit; {@link JournaledRemovals}
+ * applies them to Xodus later, many per transaction, before any other batch.
+ *
  * <p>Full disk: before each flush the writer asks {@link DiskSpaceReserve} whether the disk is low on
  * space; while it is, batches that store message bodies fail at once with ResourceAllocationException
  * and the rest (acknowledgements) are still committed, in the space the reserve released.
@@ -40,6 +44,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final EncodedBatch STOP = new EncodedBatch(List.of());
     /** Measured (notes section 4): successive env.gc() calls took a drained 314 MB log to 20 MB in ~5 passes. */
     private static final int IDLE_GC_ROUNDS = 8;
+    /** How long the writer waits for more work before it applies journaled removals on its own. */
+    private static final long APPLY_JOURNALED_WHEN_IDLE_MILLIS = 20;
 
     private final Environment env;
     private final XodusStores stores;
@@ -51,6 +57,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private int idleGcRoundsLeft;
     private final QueueDirectory queues;
     private final DiskSpaceReserve diskSpace;
+    private final JournaledRemovals journaled;
     private final LinkedBlockingQueue<EncodedBatch> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object lifecycle = new Object();
@@ -58,8 +65,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private long highestMessageId;
 
     GroupCommitWriter(Environment env, XodusStores stores, StoreStatistics statistics, XodusStoreSettings settings,
-                      DiskSpaceReserve diskSpace, String threadSuffix, String description, long highestMessageId,
-                      long sequenceFloor) {
+                      DiskSpaceReserve diskSpace, JournaledRemovals journaled, String threadSuffix, String description,
+                      long highestMessageId, long sequenceFloor) {
         this.env = env;
         this.stores = stores;
         this.statistics = statistics;
@@ -69,6 +76,7 @@ final class GroupCommitWriter implements AutoCloseable {
         this.idleGcMillis = settings.idleGcMillis();
         this.queues = new QueueDirectory(stores, sequenceFloor);
         this.diskSpace = diskSpace;
+        this.journaled = journaled;
         this.highestMessageId = highestMessageId;
         this.thread = new Thread(this::run, "messagestore-store-writer-" + threadSuffix);
         this.thread.setDaemon(true);
@@ -132,8 +140,38 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             if (!drained.isEmpty()) {
                 diskSpace.check();
-                flush(drained);
+                if (journaled.journal(drained)) {
+                    statistics.journaledBatches.add(drained.size());
+                    drained.forEach(batch -> complete(batch, null));
+                } else {
+                    flush(drained);
+                }
             }
+            if (journaled.size() >= JournaledRemovals.APPLY_AT) {
+                flush(List.of());
+            }
+        }
+        if (!journaled.isEmpty()) {
+            flush(List.of());
+        }
+    }
+
+    /**
+     * Applies the journaled removals, then {@code batches}, in one transaction; once the removals are
+     * in Xodus, the journal is emptied.
+     */
+    private void flush(List<EncodedBatch> batches) {
+        EncodedBatch removals = journaled.asBatch();
+        if (removals == null) {
+            flushBatches(batches);
+            return;
+        }
+        List<EncodedBatch> all = new ArrayList<>(batches.size() + 1);
+        all.add(removals);
+        all.addAll(batches);
+        flushBatches(all);
+        if (removals.future().isDone() && !removals.future().isCompletedExceptionally()) {
+            journaled.applied();
         }
     }
 
@@ -142,7 +180,7 @@ final class GroupCommitWriter implements AutoCloseable {
      * space, the store goes low on space and the flush is tried again (without the sends); if it
      * fails otherwise, each batch is retried on its own.
      */
-    private void flush(List<EncodedBatch> batches) {
+    private void flushBatches(List<EncodedBatch> batches) {
         List<EncodedBatch> admitted = new ArrayList<>(batches.size());
         for (EncodedBatch batch : batches) {
             if (diskSpace.admits(batch)) {
@@ -164,12 +202,12 @@ final class GroupCommitWriter implements AutoCloseable {
             // Errors too (an OutOfMemoryError while encoding a flush): every queued caller must hear back.
             queues.invalidate();
             if (diskSpace.wentLowAfter(e)) {
-                flush(admitted);
+                flushBatches(admitted);
             } else if (admitted.size() == 1) {
                 fail(admitted.get(0), e);
             } else {
                 LOG.warn("{}: a flush of {} batches failed ({}); retrying each batch in its own transaction", description, admitted.size(), e.toString());
-                admitted.forEach(batch -> flush(List.of(batch)));
+                admitted.forEach(batch -> flushBatches(List.of(batch)));
             }
         }
     }
@@ -242,9 +280,19 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** The next batch, or null after an idle period (which may trigger a GC request). */
+    /**
+     * The next batch, or null after an idle period, which applies journaled removals or may trigger a
+     * GC request.
+     */
     private EncodedBatch nextBatch() {
         try {
+            if (!journaled.isEmpty()) {
+                EncodedBatch batch = queue.poll(APPLY_JOURNALED_WHEN_IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    flush(List.of());
+                }
+                return batch;
+            }
             EncodedBatch batch = queue.poll(idleGcMillis, TimeUnit.MILLISECONDS);
             if (batch == null && idleGcRoundsLeft > 0) {
                 idleGcRoundsLeft--;

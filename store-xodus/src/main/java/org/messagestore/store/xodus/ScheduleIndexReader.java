@@ -2,6 +2,7 @@ package org.messagestore.store.xodus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Transaction;
@@ -26,10 +27,13 @@ final class ScheduleIndexReader {
 
     private final Transaction txn;
     private final XodusStores stores;
+    private final Set<JournaledRemovals.Key> skipped;
 
-    ScheduleIndexReader(Transaction txn, XodusStores stores) {
+    /** {@code skipped}: acknowledged references whose removal is only journaled yet; left out. */
+    ScheduleIndexReader(Transaction txn, XodusStores stores, Set<JournaledRemovals.Key> skipped) {
         this.txn = txn;
         this.stores = stores;
+        this.skipped = skipped;
     }
 
     ScheduleIndex.Page read(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
@@ -77,7 +81,10 @@ final class ScheduleIndexReader {
         return time < Long.MAX_VALUE ? new ScheduleIndex.Key(time + 1, 0) : null;
     }
 
-    /** The pending reference at {@code sequence}, or null (logged) when the index and the references disagree. */
+    /**
+     * The pending reference at {@code sequence}, or null: when its removal is journaled, or (logged)
+     * when the index and the references disagree.
+     */
     private StoredReference reference(QueueId queue, int queueNumber, long sequence) {
         ByteIterable value = stores.references().get(txn, Keys.referenceKey(queueNumber, sequence));
         if (value == null) {
@@ -85,6 +92,9 @@ final class ScheduleIndexReader {
             return null;
         }
         long messageId = Keys.readLong(value, 0);
+        if (skipped.contains(new JournaledRemovals.Key(queue, messageId))) {
+            return null;
+        }
         MessageData message = MessageRecords.read(txn, stores, messageId);
         if (message == null) {
             LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);

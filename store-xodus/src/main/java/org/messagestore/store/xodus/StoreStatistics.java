@@ -18,6 +18,8 @@ final class StoreStatistics {
     final LongAdder keysDeleted = new LongAdder();
     final LongAdder elidedReferences = new LongAdder();
     final LongAdder elidedMessages = new LongAdder();
+    /** Batches of acknowledgements made durable by the acknowledgement journal instead of a flush. */
+    final LongAdder journaledBatches = new LongAdder();
     /** Time spent in Xodus commit() (the fdatasync), summed over flushes. */
     final LongAdder commitNanos = new LongAdder();
 
@@ -49,6 +51,10 @@ final class StoreStatistics {
         return elidedMessages.sum();
     }
 
+    long journaledBatches() {
+        return journaledBatches.sum();
+    }
+
     long commitNanos() {
         return commitNanos.sum();
     }
@@ -57,6 +63,7 @@ final class StoreStatistics {
     public String toString() {
         return "flushes=" + flushes() + " batches=" + batchesCommitted() + " failed=" + batchesFailed()
                 + " put=" + keysPut() + " deleted=" + keysDeleted()
-                + " elidedReferences=" + elidedReferences() + " elidedMessages=" + elidedMessages();
+                + " elidedReferences=" + elidedReferences() + " elidedMessages=" + elidedMessages()
+                + " journaledBatches=" + journaledBatches();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import jetbrains.exodus.env.Environment;
 import org.messagestore.store.MessageStore;
@@ -34,11 +35,12 @@ public final class XodusMessageStore implements MessageStore {
     private final StoreStatistics statistics = new StoreStatistics();
     private final StoreReader reader;
     private final GroupCommitWriter writer;
+    private final JournaledRemovals journaled;
     private final Object closeLock = new Object();
     private boolean closed;
 
     private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings,
-                              DiskSpaceReserve diskSpace) {
+                              DiskSpaceReserve diskSpace, JournaledRemovals journaled) {
         this.description = describe(directory);
         this.env = env;
         this.stores = stores;
@@ -47,7 +49,24 @@ public final class XodusMessageStore implements MessageStore {
         this.reader = new StoreReader(env, suffix, description);
         long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
         long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
-        this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, suffix, description, highest, sequenceFloor);
+        this.journaled = journaled;
+        this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, journaled, suffix, description,
+                highest, sequenceFloor);
+        if (!journaled.isEmpty()) {
+            // Acknowledgements a crash left in the journal go into Xodus before anyone reads the store.
+            LOG.info("{}: applying {} acknowledgement(s) left in the acknowledgement journal", description, journaled.size());
+            applyJournaled();
+        }
+    }
+
+    /**
+     * Waits until the writer has applied every journaled removal to Xodus: an empty batch is a flush
+     * of its own, and every flush applies them first.
+     */
+    private void applyJournaled() {
+        EncodedBatch barrier = new EncodedBatch(List.of());
+        writer.submit(barrier);
+        barrier.future().join();
     }
 
     /** Opens (creating when absent) the store in {@code directory} with the default settings. */
@@ -62,7 +81,8 @@ public final class XodusMessageStore implements MessageStore {
             XodusStores stores = XodusStores.open(env);
             EnvironmentOpener.checkLayout(env, stores, dir);
             DiskSpaceReserve diskSpace = DiskSpaceReserve.open(dir, settings.diskReserveBytes(), describe(dir));
-            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings, diskSpace);
+            var journaled = new JournaledRemovals(AcknowledgementJournal.open(dir), AcknowledgementJournal.read(dir), describe(dir));
+            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings, diskSpace, journaled);
             LOG.info("opened {} ({} MiB log cache, {} KiB log files)", store.description, settings.logCacheBytes() >> 20, settings.logFileSizeKb());
             return store;
         } catch (IOException | RuntimeException e) {
@@ -78,7 +98,7 @@ public final class XodusMessageStore implements MessageStore {
 
     @Override
     public ReferenceCursor openCursor(QueueId queue, long afterPosition) {
-        return XodusReferenceCursor.open(reader, stores, queue, afterPosition);
+        return XodusReferenceCursor.open(reader, stores, journaled, queue, afterPosition);
     }
 
     @Override
@@ -86,7 +106,8 @@ public final class XodusMessageStore implements MessageStore {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(after, "after");
-        return reader.read(txn -> new ScheduleIndexReader(txn, stores).read(index, queue, after, upTo, max));
+        Set<JournaledRemovals.Key> skipped = journaled.skipped();
+        return reader.read(txn -> new ScheduleIndexReader(txn, stores, skipped).read(index, queue, after, upTo, max));
     }
 
     @Override
@@ -116,14 +137,26 @@ public final class XodusMessageStore implements MessageStore {
         return statistics;
     }
 
+    // ---- for tests: what Xodus holds once the journaled acknowledgements are applied
+
     /** How many message bodies are stored (each once, however many queues reference it). */
     long storedMessageCount() {
+        applyJournaled();
         return reader.read(txn -> stores.messages().count(txn));
     }
 
     /** How many chunks of large messages are stored. */
     long storedChunkCount() {
+        applyJournaled();
         return reader.read(txn -> stores.messageChunks().count(txn));
+    }
+
+    private void closeJournal() {
+        try {
+            journaled.close();
+        } catch (IOException e) {
+            LOG.warn("{}: closing the acknowledgement journal failed: {}", description, e.toString());
+        }
     }
 
     private static String describe(Path directory) {
@@ -132,6 +165,7 @@ public final class XodusMessageStore implements MessageStore {
 
     /** How many entries the two schedule indexes hold, over all queues. */
     long scheduleEntryCount() {
+        applyJournaled();
         return reader.read(txn -> stores.deliverySchedule().count(txn) + stores.expirySchedule().count(txn));
     }
 
@@ -145,6 +179,7 @@ public final class XodusMessageStore implements MessageStore {
             closed = true;
         }
         writer.close();
+        closeJournal();
         reader.close();
         env.close();
         LOG.info("closed {} ({})", description, statistics);

@@ -2,6 +2,7 @@ package org.messagestore.store.xodus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Transaction;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * read-only transaction that seeks past the last sequence returned, so nothing is held open between
  * pages (an open Xodus transaction would pin log files against GC, pitfall 6). The cursor covers the
  * references stored when it was opened: it stops at the queue's last sequence at that moment, and
- * skips references removed since (each page reads the latest committed state).
+ * skips references removed since (each page reads the latest committed state), and those whose removal
+ * is only journaled yet ({@link JournaledRemovals}).
  *
  * <p>Threads: one caller at a time (the SPI's cursor is not shared); reads run on the reader thread.
  */
@@ -29,16 +31,18 @@ final class XodusReferenceCursor implements ReferenceCursor {
 
     private final StoreReader reader;
     private final XodusStores stores;
+    private final JournaledRemovals journaled;
     private final QueueId queue;
     private final int queueNumber;
     private final long lastSequence;
     private long nextSequence;
     private boolean closed;
 
-    private XodusReferenceCursor(StoreReader reader, XodusStores stores, QueueId queue, int queueNumber,
-                                 long lastSequence, long afterPosition) {
+    private XodusReferenceCursor(StoreReader reader, XodusStores stores, JournaledRemovals journaled, QueueId queue,
+                                 int queueNumber, long lastSequence, long afterPosition) {
         this.reader = reader;
         this.stores = stores;
+        this.journaled = journaled;
         this.queue = queue;
         this.queueNumber = queueNumber;
         this.lastSequence = lastSequence;
@@ -46,17 +50,19 @@ final class XodusReferenceCursor implements ReferenceCursor {
     }
 
     /** A cursor over the references of {@code queue} with a sequence above {@code afterPosition}. */
-    static XodusReferenceCursor open(StoreReader reader, XodusStores stores, QueueId queue, long afterPosition) {
+    static XodusReferenceCursor open(StoreReader reader, XodusStores stores, JournaledRemovals journaled, QueueId queue,
+                                     long afterPosition) {
         if (afterPosition == Long.MAX_VALUE) {
-            return new XodusReferenceCursor(reader, stores, queue, -1, -1, -1);
+            return new XodusReferenceCursor(reader, stores, journaled, queue, -1, -1, -1);
         }
         return reader.read(txn -> {
             ByteIterable number = stores.queues().get(txn, Keys.queueKey(queue));
             if (number == null) {
-                return new XodusReferenceCursor(reader, stores, queue, -1, -1, afterPosition);
+                return new XodusReferenceCursor(reader, stores, journaled, queue, -1, -1, afterPosition);
             }
             int n = Keys.readInt(number, 0);
-            return new XodusReferenceCursor(reader, stores, queue, n, QueueDirectory.lastSequence(stores, txn, n), afterPosition);
+            return new XodusReferenceCursor(reader, stores, journaled, queue, n, QueueDirectory.lastSequence(stores, txn, n),
+                    afterPosition);
         });
     }
 
@@ -68,10 +74,11 @@ final class XodusReferenceCursor implements ReferenceCursor {
         if (max <= 0 || queueNumber < 0 || nextSequence > lastSequence) {
             return List.of();
         }
-        return reader.read(txn -> readPage(txn, max));
+        Set<JournaledRemovals.Key> skipped = journaled.skipped(); // before the read transaction begins
+        return reader.read(txn -> readPage(txn, max, skipped));
     }
 
-    private List<StoredReference> readPage(Transaction txn, int max) {
+    private List<StoredReference> readPage(Transaction txn, int max, Set<JournaledRemovals.Key> skipped) {
         List<StoredReference> page = new ArrayList<>(Math.min(max, 1024));
         try (Cursor cursor = stores.references().openCursor(txn)) {
             boolean found = cursor.getSearchKeyRange(Keys.referenceKey(queueNumber, nextSequence)) != null;
@@ -85,11 +92,13 @@ final class XodusReferenceCursor implements ReferenceCursor {
                 ByteIterable value = cursor.getValue();
                 long messageId = Keys.readLong(value, 0);
                 int deliveryCount = Keys.readInt(value, 8);
-                MessageData message = MessageRecords.read(txn, stores, messageId);
-                if (message == null) {
-                    LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);
-                } else {
-                    page.add(new StoredReference(sequence, messageId, message, deliveryCount));
+                if (!skipped.contains(new JournaledRemovals.Key(queue, messageId))) {
+                    MessageData message = MessageRecords.read(txn, stores, messageId);
+                    if (message == null) {
+                        LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);
+                    } else {
+                        page.add(new StoredReference(sequence, messageId, message, deliveryCount));
+                    }
                 }
                 nextSequence = sequence + 1;
                 found = cursor.getNext();
