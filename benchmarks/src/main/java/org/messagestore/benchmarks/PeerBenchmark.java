@@ -47,7 +47,8 @@ public final class PeerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+        // Anywhere on the line: run.sh puts --artemis-classpath before the caller's arguments.
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(BenchmarkOptions.USAGE);
             return;
         }
