@@ -92,6 +92,7 @@ public final class PeerBenchmark {
             for (Workload workload : workloads) {
                 for (Transport transport : transports) {
                     for (PeerVariant peer : order) {
+                        noteBrokenGuarantee(peer, workload);
                         if (standsInFor(peer, workload) == peer) {
                             runOne(round, peer, workload, transport);
                         }
@@ -110,6 +111,13 @@ public final class PeerBenchmark {
         settings.forEach(line -> out.println("  " + line));
         failures.forEach(line -> out.println("FAILED: " + line));
         out.printf("Finished in %s%n", Duration.between(start, Instant.now()).withNanos(0));
+    }
+
+    private void noteBrokenGuarantee(PeerVariant peer, Workload workload) {
+        if (!peer.keepsItsGuarantee(workload)) {
+            notes.add(String.format("%s: %s does not keep its guarantee there (its broker journals a durable subscriber's "
+                    + "acknowledgement without a sync); no ratio compares with it.", workload.id(), peer.displayName()));
+        }
     }
 
     /** The peer whose run stands for {@code peer} in {@code workload}: its stand-in, when that one runs too. */
@@ -135,7 +143,8 @@ public final class PeerBenchmark {
             for (String[] result : outcome.results()) {
                 double value = Double.parseDouble(result[4]);
                 Better better = Better.valueOf(result[3]);
-                standingFor.forEach(p -> table.add(round, p, result[1], transport.id(), result[2], better, value));
+                standingFor.forEach(p -> table.add(round, p, p.keepsItsGuarantee(workload),
+                        result[1], transport.id(), result[2], better, value));
                 shown.add(String.format("%s %.2f", result[2], value));
             }
             out.println(String.join(", ", shown));

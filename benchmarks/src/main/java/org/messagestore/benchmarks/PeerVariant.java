@@ -47,6 +47,15 @@ enum PeerVariant {
         return heldToSpec;
     }
 
+    /**
+     * Whether this variant keeps its guarantee in {@code workload}: Classic's synchronous acknowledgements
+     * do not make KahaDB sync a durable subscriber's acknowledgement (KahaDBTopicMessageStore.doAcknowledge
+     * journals it with {@code store(command, false)}), so there it is neither as shipped nor held to the spec.
+     */
+    boolean keepsItsGuarantee(Workload workload) {
+        return !(this == CLASSIC_HELD_TO_SPEC && workload.readsDurableSubscriptions());
+    }
+
     /** MessageStore's own peers, which the table compares with the others. */
     boolean ours() {
         return family == Family.MESSAGESTORE;

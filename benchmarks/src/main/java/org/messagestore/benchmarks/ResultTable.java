@@ -3,11 +3,13 @@ package org.messagestore.benchmarks;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.messagestore.benchmarks.WorkloadReport.Better;
 
@@ -30,11 +32,19 @@ final class ResultTable {
     }
 
     private final Map<Row, Map<PeerVariant, Map<Integer, Double>>> values = new LinkedHashMap<>();
+    /** Peers shown in a row but left out of its ratios, as they do not keep their guarantee there. */
+    private final Map<Row, Set<PeerVariant>> uncompared = new LinkedHashMap<>();
 
-    void add(int round, PeerVariant peer, String workload, String transport, String metric, Better better, double value) {
-        values.computeIfAbsent(new Row(workload, transport, metric, better), row -> new LinkedHashMap<>())
+    /** One value; {@code compared} false keeps the peer out of the row's ratios. */
+    void add(int round, PeerVariant peer, boolean compared, String workload, String transport, String metric, Better better,
+             double value) {
+        var row = new Row(workload, transport, metric, better);
+        values.computeIfAbsent(row, r -> new LinkedHashMap<>())
                 .computeIfAbsent(peer, p -> new LinkedHashMap<>())
                 .put(round, value);
+        if (!compared) {
+            uncompared.computeIfAbsent(row, r -> new HashSet<>()).add(peer);
+        }
     }
 
     void printMarkdown(PrintStream out, List<PeerVariant> peers, int rounds) {
@@ -56,7 +66,7 @@ final class ResultTable {
                 cells.add(number(mean(byPeer.get(peer))));
             }
             for (Comparison comparison : comparisons) {
-                cells.add(ratio(row.better(), byPeer, comparison, peers, rounds));
+                cells.add(ratio(row.better(), byPeer, uncompared.getOrDefault(row, Set.of()), comparison, peers, rounds));
             }
             out.println(line(cells));
             previous = row;
@@ -85,12 +95,13 @@ final class ResultTable {
         return comparisons;
     }
 
-    private static String ratio(Better better, Map<PeerVariant, Map<Integer, Double>> byPeer, Comparison comparison,
-                                List<PeerVariant> peers, int rounds) {
+    private static String ratio(Better better, Map<PeerVariant, Map<Integer, Double>> byPeer, Set<PeerVariant> uncompared,
+                                Comparison comparison, List<PeerVariant> peers, int rounds) {
         OptionalDouble ours = mean(byPeer.get(comparison.ours()));
         Comparator<PeerVariant> byMean = Comparator.comparingDouble(peer -> mean(byPeer.get(peer)).orElseThrow());
         Optional<PeerVariant> best = peers.stream()
-                .filter(peer -> !peer.ours() && peer.heldToSpec() == comparison.heldToSpec() && mean(byPeer.get(peer)).isPresent())
+                .filter(peer -> !peer.ours() && peer.heldToSpec() == comparison.heldToSpec() && !uncompared.contains(peer)
+                        && mean(byPeer.get(peer)).isPresent())
                 .max(better == Better.HIGHER ? byMean : byMean.reversed());
         if (ours.isEmpty() || best.isEmpty()) {
             return "-";

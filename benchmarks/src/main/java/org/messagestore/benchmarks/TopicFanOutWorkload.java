@@ -17,6 +17,11 @@ record TopicFanOutWorkload(String id, int subscribers) implements Workload {
         return Optional.of(SessionMode.AUTO_ACKNOWLEDGE);
     }
 
+    @Override
+    public boolean readsDurableSubscriptions() {
+        return true;
+    }
+
     String row() {
         return String.format("%s topic, 1 producer, %d durable subscribers, persistent, %s", id, subscribers,
                 SessionMode.AUTO_ACKNOWLEDGE.describe());

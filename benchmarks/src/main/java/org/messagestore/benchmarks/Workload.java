@@ -18,6 +18,11 @@ interface Workload {
     /** How this workload's consumers acknowledge; empty when nothing consumes. */
     Optional<SessionMode> consumerMode();
 
+    /** Whether the consumers read durable subscriptions of a topic. */
+    default boolean readsDurableSubscriptions() {
+        return false;
+    }
+
     void run(BrokerPeer peer, Path dataDir, BenchmarkOptions options, WorkloadReport report) throws Exception;
 
     /** Every workload, in the order a run goes through them. */
