@@ -128,7 +128,8 @@ final class ArtemisPeer implements BrokerPeer {
                             + "this disk), page-sync-timeout %,d ns, journal-pool-files %d, journal-datasync %s, "
                             + "journal-sync-transactional %s, journal-sync-non-transactional %s; block-on-durable-send %s "
                             + "(a persistent send returns after its sync); block-on-acknowledge %s (%s); consumer-window-size %d bytes",
-                    url, config.getJournalType(), bufferTimeoutNanos, config.getPageSyncTimeout(), config.getJournalPoolFiles(),
+                    BrokerPeer.withoutPort(url), config.getJournalType(), bufferTimeoutNanos, config.getPageSyncTimeout(),
+                    config.getJournalPoolFiles(),
                     config.isJournalDatasync(), config.isJournalSyncTransactional(), config.isJournalSyncNonTransactional(),
                     client.isBlockOnDurableSend(), client.isBlockOnAcknowledge(), acknowledgements, client.getConsumerWindowSize());
         }

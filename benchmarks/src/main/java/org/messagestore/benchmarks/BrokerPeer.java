@@ -31,6 +31,11 @@ interface BrokerPeer extends AutoCloseable {
     @Override
     void close() throws Exception;
 
+    /** A client URL for the settings report, its ephemeral port left out so that every child's run reads alike. */
+    static String withoutPort(String url) {
+        return url.replaceFirst(":\\d+", ":<port>");
+    }
+
     /** Starts {@code variant}; each family's classes are only loaded by the JVM that runs it. */
     static BrokerPeer start(PeerVariant variant, Transport transport, Path dataDir) throws Exception {
         return switch (variant.family()) {

@@ -118,7 +118,7 @@ final class ClassicPeer implements BrokerPeer {
                         + "memory limit %,d MiB; alwaysSyncSend %s, useAsyncSend %s (a persistent send outside a "
                         + "transaction returns after its sync); sendAcksAsync %s (%s); queue prefetch %d, durable topic prefetch %d; "
                         + "advisory support %s",
-                url, kahaDB.getJournalDiskSyncStrategy(), kahaDB.isConcurrentStoreAndDispatchQueues(),
+                BrokerPeer.withoutPort(url), kahaDB.getJournalDiskSyncStrategy(), kahaDB.isConcurrentStoreAndDispatchQueues(),
                 broker.getSystemUsage().getMemoryUsage().getLimit() >> 20, client.isAlwaysSyncSend(), client.isUseAsyncSend(),
                 client.isSendAcksAsync(), acknowledgements, client.getPrefetchPolicy().getQueuePrefetch(),
                 client.getPrefetchPolicy().getDurableTopicPrefetch(), broker.isAdvisorySupport());

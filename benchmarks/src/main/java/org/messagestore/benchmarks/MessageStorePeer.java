@@ -83,7 +83,7 @@ final class MessageStorePeer implements BrokerPeer {
                 : "an acknowledgement is durable before the session goes on (AUTO_ACKNOWLEDGE: before it gets its next message)";
         return String.format("client URL %s; Xodus store, one group commit (fdatasync) per flush; a persistent send "
                         + "and a commit return after their sync; %s; client prefetch %d messages",
-                url, acknowledgements, MessageStoreConnectionFactory.DEFAULT_PREFETCH);
+                BrokerPeer.withoutPort(url), acknowledgements, MessageStoreConnectionFactory.DEFAULT_PREFETCH);
     }
 
     @Override
