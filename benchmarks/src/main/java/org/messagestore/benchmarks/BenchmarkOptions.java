@@ -8,32 +8,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sizes of a benchmark run, from {@code --name value} arguments; with the defaults a round of every
- * peer takes two to five minutes on a 2-core machine, the more the slower its fsync (the AUTO_ACKNOWLEDGE
- * drains wait for one sync per message).
+ * The sizes of a benchmark run, from {@code --name value} arguments. With the defaults a run of every
+ * peer, workload and transport takes about a quarter of an hour on a 2-core machine, the more the slower
+ * its fsync (W7's AUTO_ACKNOWLEDGE drains wait for one sync per message on the peers held to the spec).
+ *
+ * @param peers the peers asked for, or empty for the default set ({@link PeerBenchmark} decides it)
  */
-record BenchmarkOptions(int rounds, List<String> peers, List<String> scenarios, List<Integer> sendProducers,
-                        int warmupSeconds, int seconds, int mixedProducers, int mixedConsumers, int backlog,
-                        int backlogProducers, int drainConsumers, int clientAckEvery, int bodyBytes, String heap,
-                        Path artemisClasspath) {
+record BenchmarkOptions(int rounds, List<String> peers, List<String> workloads, List<String> transports,
+                        int warmupSeconds, int seconds, int backlog, int bodyBytes, String heap, Path artemisClasspath) {
 
     static final String USAGE = """
-            PeerBenchmark: MessageStore and Apache ActiveMQ Artemis side by side, each broker and its clients in a
-            child JVM, brokers on 127.0.0.1 TCP on a fresh temp data directory, persistent messages, fsync on.
-              --rounds 2                   how often every scenario runs for every peer (peer order alternates)
-              --peers "MessageStore,Artemis default,Artemis blocking acks"
-                                           the first is compared with each other one; "Artemis blocking acks" is
-                                           Artemis with block-on-acknowledge and skips the send scenario
-              --scenarios send,send-consume,backlog,backlog-client-ack
-                                           backlog drains in AUTO_ACKNOWLEDGE, backlog-client-ack in
-                                           CLIENT_ACKNOWLEDGE with acknowledge() every --client-ack-every messages
-              --send-producers 1,4,64      producer counts of the send scenario (one connection each)
+            PeerBenchmark: MessageStore, Apache ActiveMQ Artemis and ActiveMQ Classic side by side, each broker and its
+            clients in a child JVM on a fresh temp data directory, fsync on, 1 KiB BytesMessages.
+              --rounds 1                   how often everything runs (the peers' order alternates from round to round)
+              --peers "MessageStore,MessageStore lazy acks,Artemis,Artemis held to spec,ActiveMQ Classic,ActiveMQ Classic held to spec"
+                                           (the default; "MessageStore lazy acks" is left out when the client
+                                           rejects its URL option lazyAutoAcknowledge)
+              --workloads W1,W2,W3,W4,W5,W6,W7,W8
+                                           W1 1 producer + 1 AUTO_ACK consumer (msg/s, lag p50)
+                                           W2 1 transacted producer + 1 transacted consumer, commit per 100
+                                           W3 4 producers + 4 AUTO_ACK consumers
+                                           W4 as W1, non-persistent
+                                           W5 topic, 1 producer, 4 durable AUTO_ACK subscribers (deliveries/s)
+                                           W6 send and receive round trips on one connection (p50, p99 µs)
+                                           W7 backlog: fill by 1 transacted producer, drain by 1 consumer in
+                                              AUTO_ACK and again in DUPS_OK; broker RSS and data size after fill
+                                           W8 XA: Narayana 2PC over the broker and H2, 1 thread (tx/s)
+              --transports tcp,vm          127.0.0.1 TCP and in-VM; every row is one (workload, transport)
               --warmup 2                   seconds of load before each measured window
-              --seconds 8                  measured window of the send and send-consume scenarios
-              --mixed-producers 4 --mixed-consumers 4
-              --backlog 10000              messages sent with no consumer, then drained
-              --backlog-producers 64 --drain-consumers 2
-              --client-ack-every 100
+              --seconds 4                  measured window of W1-W6 and W8
+              --backlog 50000              messages W7 fills and drains
               --body-bytes 1024
               --heap 2g                    -Xmx of each child JVM
               --artemis-classpath FILE     classpath file for Artemis's child JVM (run.sh resolves one with the
@@ -44,18 +48,13 @@ record BenchmarkOptions(int rounds, List<String> peers, List<String> scenarios, 
 
     private static Map<String, String> defaults() {
         var values = new LinkedHashMap<String, String>();
-        values.put("rounds", "2");
-        values.put("peers", String.join(",", BrokerPeer.NAMES));
-        values.put("scenarios", "send,send-consume,backlog,backlog-client-ack");
-        values.put("send-producers", "1,4,64");
+        values.put("rounds", "1");
+        values.put("peers", "");
+        values.put("workloads", "W1,W2,W3,W4,W5,W6,W7,W8");
+        values.put("transports", "tcp,vm");
         values.put("warmup", "2");
-        values.put("seconds", "8");
-        values.put("mixed-producers", "4");
-        values.put("mixed-consumers", "4");
-        values.put("backlog", "10000");
-        values.put("backlog-producers", "64");
-        values.put("drain-consumers", "2");
-        values.put("client-ack-every", "100");
+        values.put("seconds", "4");
+        values.put("backlog", "50000");
         values.put("body-bytes", "1024");
         values.put("heap", "2g");
         values.put("artemis-classpath", "");
@@ -73,13 +72,14 @@ record BenchmarkOptions(int rounds, List<String> peers, List<String> scenarios, 
             values.put(name, args.get(i + 1));
         }
         String artemisClasspath = values.get("artemis-classpath");
-        return new BenchmarkOptions(integer(values, "rounds"), list(values.get("peers")), list(values.get("scenarios")),
-                list(values.get("send-producers")).stream().map(Integer::valueOf).toList(),
-                integer(values, "warmup"), integer(values, "seconds"), integer(values, "mixed-producers"),
-                integer(values, "mixed-consumers"), integer(values, "backlog"), integer(values, "backlog-producers"),
-                integer(values, "drain-consumers"), integer(values, "client-ack-every"), integer(values, "body-bytes"),
-                values.get("heap"),
+        var options = new BenchmarkOptions(integer(values, "rounds"), list(values.get("peers")), list(values.get("workloads")),
+                list(values.get("transports")), integer(values, "warmup"), integer(values, "seconds"),
+                integer(values, "backlog"), integer(values, "body-bytes"), values.get("heap"),
                 artemisClasspath.isEmpty() ? null : Path.of(artemisClasspath));
+        options.peers.forEach(PeerVariant::named);
+        options.transports.forEach(Transport::byId);
+        Workload.selected(options.workloads);
+        return options;
     }
 
     /** The arguments that reproduce these options in a child JVM. */
@@ -87,16 +87,11 @@ record BenchmarkOptions(int rounds, List<String> peers, List<String> scenarios, 
         var args = new ArrayList<String>();
         add(args, "rounds", rounds);
         add(args, "peers", String.join(",", peers));
-        add(args, "scenarios", String.join(",", scenarios));
-        add(args, "send-producers", String.join(",", sendProducers.stream().map(String::valueOf).toList()));
+        add(args, "workloads", String.join(",", workloads));
+        add(args, "transports", String.join(",", transports));
         add(args, "warmup", warmupSeconds);
         add(args, "seconds", seconds);
-        add(args, "mixed-producers", mixedProducers);
-        add(args, "mixed-consumers", mixedConsumers);
         add(args, "backlog", backlog);
-        add(args, "backlog-producers", backlogProducers);
-        add(args, "drain-consumers", drainConsumers);
-        add(args, "client-ack-every", clientAckEvery);
         add(args, "body-bytes", bodyBytes);
         add(args, "heap", heap);
         return args;

@@ -1,27 +1,26 @@
 package org.messagestore.benchmarks;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.XAConnectionFactory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * One broker under test, started on a fresh data directory and listening on 127.0.0.1 TCP, with a client
- * connection factory for it. Owns the broker's threads and its data directory; {@link #close()} stops
- * the one and deletes the other.
+ * One broker under test, started on a fresh data directory and reachable over one {@link Transport},
+ * with client connection factories for it. Owns the broker's threads; {@link #close()} stops them (the
+ * caller deletes the directory).
  */
 interface BrokerPeer extends AutoCloseable {
 
-    /** Every peer a run can compare; the first is the one the others are measured against. */
-    List<String> NAMES = List.of(MessageStorePeer.NAME, ArtemisPeer.DEFAULT, ArtemisPeer.BLOCKING_ACKS);
+    PeerVariant variant();
 
-    /** How the table names this peer. */
-    String name();
-
-    /** A factory whose connections go over TCP to this broker, with the client's default settings. */
+    /** A factory whose connections reach this broker over the peer's transport, configured as the variant says. */
     ConnectionFactory connectionFactory();
 
-    /** What a send and an acknowledgement wait for with this peer, for the report. */
+    /** The same client as an XA connection factory, for a transaction manager. */
+    XAConnectionFactory xaConnectionFactory();
+
+    /** What a send and an acknowledgement wait for with this peer, and the settings behind it, for the report. */
     String durability();
 
     /** The store's counters, when the peer exposes them. */
@@ -32,12 +31,17 @@ interface BrokerPeer extends AutoCloseable {
     @Override
     void close() throws Exception;
 
-    /** Starts the peer called {@code name}; each peer's classes are only loaded by the JVM that runs it. */
-    static BrokerPeer start(String name, Path dataDir) throws Exception {
-        return switch (name) {
-            case MessageStorePeer.NAME -> MessageStorePeer.start(dataDir);
-            case ArtemisPeer.DEFAULT, ArtemisPeer.BLOCKING_ACKS -> ArtemisPeer.start(name, dataDir);
-            default -> throw new IllegalArgumentException("unknown peer '" + name + "', expected one of " + NAMES);
+    /** A client URL for the settings report, its ephemeral port left out so that every child's run reads alike. */
+    static String withoutPort(String url) {
+        return url.replaceFirst(":\\d+", ":<port>");
+    }
+
+    /** Starts {@code variant}; each family's classes are only loaded by the JVM that runs it. */
+    static BrokerPeer start(PeerVariant variant, Transport transport, Path dataDir) throws Exception {
+        return switch (variant.family()) {
+            case MESSAGESTORE -> MessageStorePeer.start(variant, transport, dataDir);
+            case ARTEMIS -> ArtemisPeer.start(variant, transport, dataDir);
+            case CLASSIC -> ClassicPeer.start(variant, transport, dataDir);
         };
     }
 }

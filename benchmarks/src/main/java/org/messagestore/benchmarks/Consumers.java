@@ -14,42 +14,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Consumer threads, each with its own connection and one session acknowledging as
- * {@link ConsumerAcknowledgement} says, taking messages off one queue with {@code receive} as fast as they
- * come. Only acknowledged messages count: in CLIENT_ACKNOWLEDGE a session acknowledges every {@code batch}
- * messages, and its last partial batch once a receive finds the queue empty.
+ * Consumer threads, each with its own connection and one session, taking messages off one target with
+ * {@code receive} as fast as they come. A message counts once it is acknowledged: at once when the session
+ * acknowledges by itself, on the commit in a transacted session, which commits every {@code commitEvery}
+ * messages and its last partial batch once a receive finds nothing.
  *
  * <p>Threads: one per consumer, started by {@link #start} and ended by {@link #stop}; each owns its
- * connection until {@link #close()}.
+ * connection until {@link #close()}, and its lag samples until it has ended.
  */
 final class Consumers implements AutoCloseable {
 
-    /** Short, because an idle receive is what acknowledges a CLIENT_ACKNOWLEDGE session's last partial batch. */
+    /** Short, because an idle receive is what commits a transacted session's last partial batch. */
     private static final long RECEIVE_TIMEOUT_MILLIS = 20;
+    private static final Duration SUBSCRIBE_LIMIT = Duration.ofSeconds(30);
 
-    private final String queue;
-    private final ConsumerAcknowledgement acknowledgement;
     private final List<Connection> connections = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<LatencySamples> lags = new ArrayList<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final Failures failures;
     private volatile long target = Long.MAX_VALUE;
     private final CountDownLatch targetReached = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    private Consumers(String queue, ConsumerAcknowledgement acknowledgement, Failures failures) {
-        this.queue = queue;
-        this.acknowledgement = acknowledgement;
+    private Consumers(Failures failures) {
         this.failures = failures;
     }
 
-    /** Opens one connection per consumer, not yet started, before any timing starts. */
-    static Consumers connect(ConnectionFactory factory, String queue, int count,
-                             ConsumerAcknowledgement acknowledgement, Failures failures) throws JMSException {
-        var consumers = new Consumers(queue, acknowledgement, failures);
+    /**
+     * Opens one connection per consumer, not yet started, before any timing starts; with a
+     * {@code clientIdPrefix}, consumer i's connection has the client id prefix + i (durable subscriptions
+     * need one).
+     */
+    static Consumers connect(ConnectionFactory factory, int count, String clientIdPrefix, Failures failures) throws JMSException {
+        var consumers = new Consumers(failures);
         try {
             for (int i = 0; i < count; i++) {
-                consumers.connections.add(factory.createConnection());
+                Connection connection = factory.createConnection();
+                consumers.connections.add(connection);
+                if (clientIdPrefix != null) {
+                    connection.setClientID(clientIdPrefix + i);
+                }
             }
             return consumers;
         } catch (JMSException | RuntimeException e) {
@@ -58,33 +63,48 @@ final class Consumers implements AutoCloseable {
         }
     }
 
-    /** Starts every consumer; {@link #awaitAcknowledged} returns once they have acknowledged {@code target} messages together. */
-    void start(long target) {
+    /**
+     * Starts every consumer on {@code source} and returns once each one's consumer exists (so a topic's
+     * subscriptions are there before anything is sent); {@link #awaitAcknowledged} returns once they have
+     * acknowledged {@code target} messages together. With {@code recordLag}, each message's time from its
+     * send ({@link Producers#SENT_AT_NANOS}) to its receipt is kept.
+     */
+    void start(Target source, SessionMode mode, boolean recordLag, long target) throws InterruptedException {
         this.target = target;
+        var subscribed = new CountDownLatch(connections.size());
         for (int i = 0; i < connections.size(); i++) {
             Connection connection = connections.get(i);
-            threads.add(new Thread(() -> receive(connection), "benchmark-consumer-" + i));
+            int index = i;
+            var lag = new LatencySamples();
+            lags.add(lag);
+            threads.add(new Thread(() -> receive(connection, source, index, mode, recordLag ? lag : null, subscribed),
+                    "benchmark-consumer-" + i));
         }
         threads.forEach(Thread::start);
+        if (!subscribed.await(SUBSCRIBE_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            failures.add(new IllegalStateException("consumers not subscribed within " + SUBSCRIBE_LIMIT));
+        }
     }
 
-    private void receive(Connection connection) {
-        try (Session session = connection.createSession(false, acknowledgement.sessionMode())) {
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+    private void receive(Connection connection, Target source, int index, SessionMode mode, LatencySamples lag,
+                         CountDownLatch subscribed) {
+        try (Session session = mode.open(connection)) {
+            MessageConsumer consumer = source.consumer(session, index);
             connection.start();
-            Message lastUnacknowledged = null;
+            subscribed.countDown();
             int unacknowledged = 0;
             while (!stopping) {
                 Message message = consumer.receive(RECEIVE_TIMEOUT_MILLIS);
                 if (message != null) {
-                    lastUnacknowledged = message;
                     unacknowledged++;
+                    if (lag != null) {
+                        long sentAt = message.getLongProperty(Producers.SENT_AT_NANOS);
+                        lag.add(sentAt, System.nanoTime() - sentAt);
+                    }
                 }
-                boolean batchDue = unacknowledged == acknowledgement.batch() || message == null && unacknowledged > 0;
-                if (batchDue) {
-                    if (acknowledgement.explicit()) {
-                        // Acknowledges every message this session consumed so far, not only this one.
-                        lastUnacknowledged.acknowledge();
+                if (unacknowledged == mode.commitEvery() || message == null && unacknowledged > 0) {
+                    if (mode.transacted()) {
+                        session.commit();
                     }
                     countAcknowledged(unacknowledged);
                     unacknowledged = 0;
@@ -92,6 +112,7 @@ final class Consumers implements AutoCloseable {
             }
         } catch (JMSException | RuntimeException e) {
             failures.add(e);
+            subscribed.countDown();
             targetReached.countDown();
         }
     }
@@ -113,6 +134,11 @@ final class Consumers implements AutoCloseable {
         return targetReached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Lags of the messages sent and received within [from, until]; only valid once the consumers have stopped. */
+    LatencySamples.Percentiles lagWithin(long fromNanos, long untilNanos) {
+        return LatencySamples.within(lags, fromNanos, untilNanos);
+    }
+
     void stop() throws InterruptedException {
         stopping = true;
         for (Thread thread : threads) {
@@ -123,16 +149,6 @@ final class Consumers implements AutoCloseable {
     @Override
     public void close() throws JMSException {
         stopping = true;
-        JMSException first = null;
-        for (Connection connection : connections) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Connections.closeAll(connections);
     }
 }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Send latencies of one producer thread, each with the time the send started, so a report can keep only
- * those inside its measurement window. Written by its one thread; read after that thread has ended.
+ * Durations measured by one thread (a message's time from its send to its receipt, a round trip), each with
+ * the time it started, so a report can keep only those inside its measurement window. Written by its one
+ * thread; read after that thread has ended.
  */
 final class LatencySamples {
 
@@ -23,7 +24,7 @@ final class LatencySamples {
         size++;
     }
 
-    /** Percentiles in milliseconds of the sends that started and finished within [from, until]. */
+    /** Percentiles in milliseconds of the durations that started and ended within [from, until]. */
     static Percentiles within(List<LatencySamples> all, long from, long until) {
         long[] kept = all.stream()
                 .flatMapToLong(samples -> java.util.stream.IntStream.range(0, samples.size)

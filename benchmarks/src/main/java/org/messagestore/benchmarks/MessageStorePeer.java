@@ -1,6 +1,7 @@
 package org.messagestore.benchmarks;
 
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.XAConnectionFactory;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.messagestore.broker.Broker;
@@ -12,30 +13,44 @@ import org.messagestore.transport.tcp.TcpAcceptor;
 import org.messagestore.transport.tcp.TcpOptions;
 
 /**
- * MessageStore wired as the standalone server wires it (Xodus store, broker, TCP acceptor on 127.0.0.1 with
- * an ephemeral port), embedded so the benchmark can read the store's counters.
+ * MessageStore wired as the standalone server wires it (Xodus store, broker with its default settings), with
+ * a TCP acceptor on 127.0.0.1 and an ephemeral port, or reached in-VM through {@code vm://<name>?create=false}
+ * (the broker registers itself under its name when it starts). Embedded so the benchmark can read the
+ * store's counters.
+ *
+ * <p>The lazy-acknowledgement variant differs only in its client URL: {@code lazyAutoAcknowledge=true}.
+ * A client that predates the option ignores it, as it ignores every URL option it does not know; that
+ * variant then measures exactly what MessageStore does.
  */
 final class MessageStorePeer implements BrokerPeer {
 
-    static final String NAME = "MessageStore";
+    static final String LAZY_ACKS_OPTION = "lazyAutoAcknowledge=true";
+    private static final String BROKER_NAME = "benchmark";
 
+    private final PeerVariant variant;
     private final XodusMessageStore store;
     private final Broker broker;
     private final TcpAcceptor acceptor;
+    private final String url;
 
-    private MessageStorePeer(XodusMessageStore store, Broker broker, TcpAcceptor acceptor) {
+    private MessageStorePeer(PeerVariant variant, XodusMessageStore store, Broker broker, TcpAcceptor acceptor) {
+        this.variant = variant;
         this.store = store;
         this.broker = broker;
         this.acceptor = acceptor;
+        String address = acceptor == null ? "vm://" + BROKER_NAME + "?create=false" : "tcp://127.0.0.1:" + acceptor.port();
+        this.url = variant == PeerVariant.MESSAGESTORE_LAZY_ACKS
+                ? address + (address.contains("?") ? "&" : "?") + LAZY_ACKS_OPTION
+                : address;
     }
 
-    static MessageStorePeer start(Path dataDir) throws Exception {
+    static MessageStorePeer start(PeerVariant variant, Transport transport, Path dataDir) throws Exception {
         XodusMessageStore store = XodusMessageStore.open(dataDir);
         Broker broker = null;
         try {
-            broker = Broker.start(BrokerConfig.defaults("benchmark").withStore(store));
-            TcpAcceptor acceptor = TcpAcceptor.start(broker, "127.0.0.1", 0, TcpOptions.defaults());
-            return new MessageStorePeer(store, broker, acceptor);
+            broker = Broker.start(BrokerConfig.defaults(BROKER_NAME).withStore(store));
+            TcpAcceptor acceptor = transport == Transport.TCP ? TcpAcceptor.start(broker, "127.0.0.1", 0, TcpOptions.defaults()) : null;
+            return new MessageStorePeer(variant, store, broker, acceptor);
         } catch (Exception | Error e) {
             if (broker != null) {
                 broker.close();
@@ -46,21 +61,29 @@ final class MessageStorePeer implements BrokerPeer {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public PeerVariant variant() {
+        return variant;
     }
 
     @Override
     public ConnectionFactory connectionFactory() {
-        return new MessageStoreConnectionFactory("tcp://127.0.0.1:" + acceptor.port());
+        return new MessageStoreConnectionFactory(url);
+    }
+
+    @Override
+    public XAConnectionFactory xaConnectionFactory() {
+        return new MessageStoreConnectionFactory(url);
     }
 
     @Override
     public String durability() {
-        return "Xodus store, one group commit (fdatasync) per flush; a persistent send returns after its fsync; "
-                + "an acknowledgement is durable before the session goes on (AUTO_ACKNOWLEDGE: before it gets its next "
-                + "message; CLIENT_ACKNOWLEDGE: before acknowledge() returns); "
-                + "client prefetch 100 messages";
+        String acknowledgements = variant == PeerVariant.MESSAGESTORE_LAZY_ACKS
+                ? "AUTO_ACKNOWLEDGE acknowledges lazily in batches, as DUPS_OK_ACKNOWLEDGE does (URL option "
+                + LAZY_ACKS_OPTION + "; a client without the option ignores it)"
+                : "an acknowledgement is durable before the session goes on (AUTO_ACKNOWLEDGE: before it gets its next message)";
+        return String.format("client URL %s; Xodus store, one group commit (fdatasync) per flush; a persistent send "
+                        + "and a commit return after their sync; %s; client prefetch %d messages",
+                BrokerPeer.withoutPort(url), acknowledgements, MessageStoreConnectionFactory.DEFAULT_PREFETCH);
     }
 
     @Override
@@ -70,7 +93,9 @@ final class MessageStorePeer implements BrokerPeer {
 
     @Override
     public void close() {
-        acceptor.close();
+        if (acceptor != null) {
+            acceptor.close();
+        }
         broker.close();
         store.close();
     }

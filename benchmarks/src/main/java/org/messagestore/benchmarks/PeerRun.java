@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The child JVM's main: starts one peer on a fresh temporary data directory, runs one scenario against
- * it over TCP, reports on standard output ({@link ScenarioReport}), then stops the peer and deletes the
- * directory. Exits with status 1 when the scenario fails.
+ * The child JVM's main: starts one peer on a fresh temporary data directory, runs one workload against it
+ * over one transport, reports on standard output ({@link WorkloadReport}), then stops the peer and deletes
+ * the directory. Exits with status 1 when the workload fails.
  *
- * <p>Arguments: {@code <peer> <scenario id> [options as for PeerBenchmark]}.
+ * <p>Arguments: {@code <peer> <workload id> <transport> [options as for PeerBenchmark]}.
  */
 public final class PeerRun {
 
@@ -24,40 +24,47 @@ public final class PeerRun {
     }
 
     public static void main(String[] args) throws Exception {
-        String peerName = args[0];
-        BenchmarkOptions options = BenchmarkOptions.parse(Arrays.asList(args).subList(2, args.length));
-        Scenario scenario = Scenario.byId(args[1], options);
-        var report = new ScenarioReport(System.out);
-        Path dataDir = Files.createTempDirectory("benchmark-" + peerName.toLowerCase().replace(' ', '-') + "-");
+        PeerVariant variant = PeerVariant.named(args[0]);
+        Workload workload = Workload.byId(args[1]);
+        Transport transport = Transport.byId(args[2]);
+        BenchmarkOptions options = BenchmarkOptions.parse(Arrays.asList(args).subList(3, args.length));
+        var report = new WorkloadReport(System.out);
+        Path dataDir = Files.createTempDirectory("benchmark-" + variant.name().toLowerCase().replace('_', '-') + "-");
         int status = 0;
-        try (BrokerPeer peer = BrokerPeer.start(peerName, dataDir)) {
-            report.detail(peer.name() + ": " + peer.durability() + "; Netty " + nettyVersion());
-            scenario.run(peer, options, report);
+        try (BrokerPeer peer = BrokerPeer.start(variant, transport, dataDir)) {
+            report.setting(variant.displayName() + " (" + transport.id() + "): " + peer.durability() + nettyVersion(variant, transport));
+            workload.run(peer, dataDir, options, report);
         } catch (Exception e) {
-            LOG.error("{} failed on {}", scenario.id(), peerName, e);
+            LOG.error("{} failed on {} over {}", workload.id(), variant.displayName(), transport.id(), e);
             status = 1;
         } finally {
             deleteRecursively(dataDir);
         }
         reportLeftoverThreads(report);
-        // The JVM is the unit of isolation: end it with the scenario's status even if a thread lingers.
+        // The JVM is the unit of isolation: end it with the workload's status even if a thread lingers.
         System.exit(status);
     }
 
     /** Threads still running after the peer and every client closed would be a leak worth knowing about. */
-    private static void reportLeftoverThreads(ScenarioReport report) {
+    private static void reportLeftoverThreads(WorkloadReport report) {
         Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.isAlive() && !thread.isDaemon() && thread != Thread.currentThread()
                         && !thread.getName().equals("DestroyJavaVM")
                         // Netty's global executor thread ends by itself a second after its last task.
-                        && !thread.getName().startsWith("globalEventExecutor"))
+                        && !thread.getName().startsWith("globalEventExecutor")
+                        // Artemis's in-VM connector runs on a JVM-wide pool (InVMConnector.getInVMExecutor) whose
+                        // threads end after 60 s without work; the server's stop leaves them be.
+                        && !thread.getName().contains("in-v-m-connector"))
                 .forEach(thread -> report.detail("thread still running after close: " + thread.getName()));
     }
 
-    /** The netty-common version this JVM loaded, as Netty itself reports it. */
-    private static String nettyVersion() {
+    /** The netty-common version this JVM loaded, as Netty itself reports it, where the peer's TCP transport uses Netty. */
+    private static String nettyVersion(PeerVariant variant, Transport transport) {
+        if (transport != Transport.TCP || variant.family() == PeerVariant.Family.CLASSIC) {
+            return "";
+        }
         var version = io.netty.util.Version.identify(PeerRun.class.getClassLoader()).get("netty-common");
-        return version == null ? "unknown" : version.artifactVersion();
+        return "; Netty " + (version == null ? "unknown" : version.artifactVersion());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -3,7 +3,6 @@ package org.messagestore.benchmarks;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -13,34 +12,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Producer threads, each with its own connection and one non-transacted AUTO_ACKNOWLEDGE session, sending
- * persistent BytesMessages to one queue: each thread sends its next message as soon as the previous send
- * returns, so every producer has one durable send in flight.
+ * Producer threads, each with its own connection and one session, sending BytesMessages to one target:
+ * each thread sends its next message as soon as the previous send (or, transacted, the commit after every
+ * {@code commitEvery} sends) returns. A message counts as sent once its send, or its commit, returned.
  *
  * <p>Threads: one per producer, started by {@link #start} and ended by {@link #stop} or when the message
  * budget is spent; each thread owns its connection until {@link #close()}.
  */
 final class Producers implements AutoCloseable {
 
-    private final String queue;
-    private final byte[] body;
+    /** The property carrying {@code System.nanoTime()} at the send, when a workload measures consumer lag. */
+    static final String SENT_AT_NANOS = "benchmarkSentAtNanos";
+
+    /** What every producer sends, and how. */
+    record Sends(Target target, int deliveryMode, SessionMode mode, byte[] body, boolean stampSendTime) {
+    }
+
     private final List<Connection> connections = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<LatencySamples> latencies = new ArrayList<>();
     private final LongAdder sent = new LongAdder();
     private final Failures failures;
     private volatile boolean stopping;
 
-    private Producers(String queue, byte[] body, Failures failures) {
-        this.queue = queue;
-        this.body = body;
+    private Producers(Failures failures) {
         this.failures = failures;
     }
 
     /** Opens one connection per producer, before any timing starts. */
-    static Producers connect(ConnectionFactory factory, String queue, int count, byte[] body, Failures failures)
-            throws JMSException {
-        var producers = new Producers(queue, body, failures);
+    static Producers connect(ConnectionFactory factory, int count, Failures failures) throws JMSException {
+        var producers = new Producers(failures);
         try {
             for (int i = 0; i < count; i++) {
                 producers.connections.add(factory.createConnection());
@@ -53,36 +53,45 @@ final class Producers implements AutoCloseable {
     }
 
     /** Starts every producer; together they send at most {@code budget} messages (Long.MAX_VALUE: until stopped). */
-    void start(long budget) {
+    void start(Sends sends, long budget) {
         var tickets = new AtomicLong(budget);
         for (int i = 0; i < connections.size(); i++) {
-            var samples = new LatencySamples();
-            latencies.add(samples);
             Connection connection = connections.get(i);
-            Thread thread = new Thread(() -> send(connection, tickets, samples), "benchmark-producer-" + i);
-            threads.add(thread);
+            threads.add(new Thread(() -> send(connection, sends, tickets), "benchmark-producer-" + i));
         }
         threads.forEach(Thread::start);
     }
 
-    private void send(Connection connection, AtomicLong tickets, LatencySamples samples) {
-        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            MessageProducer producer = session.createProducer(session.createQueue(queue));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+    private void send(Connection connection, Sends sends, AtomicLong tickets) {
+        try (Session session = sends.mode().open(connection)) {
+            MessageProducer producer = session.createProducer(sends.target().in(session));
+            producer.setDeliveryMode(sends.deliveryMode());
+            int uncommitted = 0;
             while (!stopping && tickets.getAndDecrement() > 0) {
                 BytesMessage message = session.createBytesMessage();
-                message.writeBytes(body);
-                long start = System.nanoTime();
+                message.writeBytes(sends.body());
+                if (sends.stampSendTime()) {
+                    message.setLongProperty(SENT_AT_NANOS, System.nanoTime());
+                }
                 producer.send(message);
-                samples.add(start, System.nanoTime() - start);
-                sent.increment();
+                if (!sends.mode().transacted()) {
+                    sent.increment();
+                } else if (++uncommitted == sends.mode().commitEvery()) {
+                    session.commit();
+                    sent.add(uncommitted);
+                    uncommitted = 0;
+                }
+            }
+            if (uncommitted > 0) {
+                session.commit();
+                sent.add(uncommitted);
             }
         } catch (JMSException | RuntimeException e) {
             failures.add(e);
         }
     }
 
-    /** Messages whose send has returned so far. */
+    /** Messages whose send (or commit) has returned so far. */
     long sent() {
         return sent.sum();
     }
@@ -100,24 +109,9 @@ final class Producers implements AutoCloseable {
         awaitFinished();
     }
 
-    /** Only valid once the producers have finished. */
-    LatencySamples.Percentiles latencyWithin(long fromNanos, long untilNanos) {
-        return LatencySamples.within(latencies, fromNanos, untilNanos);
-    }
-
     @Override
     public void close() throws JMSException {
         stopping = true;
-        JMSException first = null;
-        for (Connection connection : connections) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Connections.closeAll(connections);
     }
 }
