@@ -22,8 +22,7 @@ record BenchmarkOptions(int rounds, List<String> peers, List<String> workloads, 
             clients in a child JVM on a fresh temp data directory, fsync on, 1 KiB BytesMessages.
               --rounds 1                   how often everything runs (the peers' order alternates from round to round)
               --peers "MessageStore,MessageStore lazy acks,Artemis,Artemis held to spec,ActiveMQ Classic,ActiveMQ Classic held to spec"
-                                           (the default; "MessageStore lazy acks" is left out when the client
-                                           rejects its URL option lazyAutoAcknowledge)
+                                           (the default)
               --workloads W1,W2,W3,W4,W5,W6,W7,W8
                                            W1 1 producer + 1 AUTO_ACK consumer (msg/s, lag p50)
                                            W2 1 transacted producer + 1 transacted consumer, commit per 100

@@ -79,7 +79,7 @@ final class MessageStorePeer implements BrokerPeer {
     public String durability() {
         String acknowledgements = variant == PeerVariant.MESSAGESTORE_LAZY_ACKS
                 ? "AUTO_ACKNOWLEDGE acknowledges lazily in batches, as DUPS_OK_ACKNOWLEDGE does (URL option "
-                + LAZY_ACKS_OPTION + "; a client without the option ignores it)"
+                + LAZY_ACKS_OPTION + ")"
                 : "an acknowledgement is durable before the session goes on (AUTO_ACKNOWLEDGE: before it gets its next message)";
         return String.format("client URL %s; Xodus store, one group commit (fdatasync) per flush; a persistent send "
                         + "and a commit return after their sync; %s; client prefetch %d messages",

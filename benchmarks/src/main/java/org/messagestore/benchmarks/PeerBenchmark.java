@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.messagestore.benchmarks.WorkloadReport.Better;
-import org.messagestore.client.MessageStoreConnectionFactory;
 
 /**
  * MessageStore against Apache ActiveMQ Artemis and ActiveMQ Classic, measured in the same run: every
@@ -57,19 +56,12 @@ public final class PeerBenchmark {
         benchmark.run();
     }
 
-    /** The peers asked for, or every peer, less the lazy-acknowledgement one when our client rejects its option. */
+    /** The peers asked for, or every peer. */
     private static List<PeerVariant> peers(BenchmarkOptions options) {
         if (!options.peers().isEmpty()) {
             return options.peers().stream().map(PeerVariant::named).toList();
         }
-        var all = new ArrayList<>(List.of(PeerVariant.values()));
-        try {
-            new MessageStoreConnectionFactory("vm://probe?create=false&" + MessageStorePeer.LAZY_ACKS_OPTION);
-        } catch (IllegalArgumentException e) {
-            System.out.println("Leaving out " + PeerVariant.MESSAGESTORE_LAZY_ACKS.displayName() + ": " + e.getMessage());
-            all.remove(PeerVariant.MESSAGESTORE_LAZY_ACKS);
-        }
-        return all;
+        return List.of(PeerVariant.values());
     }
 
     private void run() throws Exception {
