@@ -369,15 +369,19 @@ final class TcpBrokerConnection implements BrokerConnection {
         return await(submit(request));
     }
 
-    /** Releasing something on a connection that has already failed succeeds: the broker released it too. */
+    /**
+     * Releasing something on a connection that has already failed succeeds: the broker released it too.
+     * The socket may be closed before the failure is recorded (a broker killed a moment ago), so a
+     * closed channel counts as failed.
+     */
     private void release(LongFunction<RequestFrame> request) throws JMSException {
-        if (pending.failure() != null) {
+        if (pending.failure() != null || !channel.isActive()) {
             return;
         }
         try {
             await(submit(request));
         } catch (JMSException e) {
-            if (pending.failure() == null) {
+            if (pending.failure() == null && channel.isActive()) {
                 throw e;
             }
         }

@@ -3,10 +3,17 @@ package org.messagestore.store.xodus;
 import jakarta.jms.ResourceAllocationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.Transaction;
+import org.messagestore.store.StoreOperation;
+import org.messagestore.store.StoreOperation.AddReference;
+import org.messagestore.store.StoreOperation.RemoveReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +33,8 @@ import org.slf4j.LoggerFactory;
  * then). When the writer has been idle for {@code idleGcMillis} after flushes that deleted data, it
  * calls {@code env.gc()}, a few rounds in a row, since each pass reclaims part of the dead files.
  *
- * <p>Acknowledgements: a flush made only of reference removals is appended to the
- * {@link AcknowledgementJournal} (one small fdatasync) instead of a Xodus commit; {@link JournaledRemovals}
- * applies them to Xodus later, many per transaction, before any other batch.
+ * <p>Acknowledgements are made durable by the {@link AcknowledgementWriter} instead; each flush also
+ * applies the removals journaled so far ({@link JournaledRemovals}), and so does an idle writer.
  *
  * <p>Full disk: before each flush the writer asks {@link DiskSpaceReserve} whether the disk is low on
  * space; while it is, batches that store message bodies fail at once with ResourceAllocationException
@@ -59,6 +65,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private final DiskSpaceReserve diskSpace;
     private final JournaledRemovals journaled;
     private final LinkedBlockingQueue<EncodedBatch> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong submitted = new AtomicLong();
+    /** References added by batches submitted and not yet taken from the queue (see {@link #addsAnyOf}). */
+    private final Set<JournaledRemovals.Key> unflushedReferences = ConcurrentHashMap.newKeySet();
+    /** Batches taken from the queue so far; writer thread only. */
+    private long drainedBatches;
     private final Thread thread;
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -90,8 +101,40 @@ final class GroupCommitWriter implements AutoCloseable {
                 batch.future().completeExceptionally(new IllegalStateException(description + " is closed"));
                 return;
             }
+            submitted.incrementAndGet(); // before the batch is queued: see JournaledRemovals on order
+            forEachAddedReference(batch, unflushedReferences::add);
             queue.add(batch);
         }
+    }
+
+    /**
+     * Whether a reference {@code removals} remove is added by a batch still queued here: the removals
+     * then come here too, where they can meet the add in one flush and neither is written (elision).
+     */
+    boolean addsAnyOf(List<StoreOperation> removals) {
+        if (unflushedReferences.isEmpty()) {
+            return false;
+        }
+        for (StoreOperation op : removals) {
+            RemoveReference removal = (RemoveReference) op;
+            if (unflushedReferences.contains(new JournaledRemovals.Key(removal.queue(), removal.messageId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void forEachAddedReference(EncodedBatch batch, Consumer<JournaledRemovals.Key> action) {
+        for (StoreOperation op : batch.operations()) {
+            if (op instanceof AddReference add) {
+                action.accept(new JournaledRemovals.Key(add.queue(), add.messageId()));
+            }
+        }
+    }
+
+    /** How many batches were submitted so far. */
+    long submitted() {
+        return submitted.get();
     }
 
     /** Completes every batch queued before it, then stops the writer thread and waits for it. */
@@ -138,17 +181,12 @@ final class GroupCommitWriter implements AutoCloseable {
                 operations += next.operations().size();
                 bytes += next.encodedBytes();
             }
+            drainedBatches += drained.size();
+            // An acknowledgement submitted from now on cannot join these batches' flush: it may be journaled.
+            drained.forEach(batch -> forEachAddedReference(batch, unflushedReferences::remove));
             if (!drained.isEmpty()) {
                 diskSpace.check();
-                if (journaled.journal(drained)) {
-                    statistics.journaledBatches.add(drained.size());
-                    drained.forEach(batch -> complete(batch, null));
-                } else {
-                    flush(drained);
-                }
-            }
-            if (journaled.size() >= JournaledRemovals.APPLY_AT) {
-                flush(List.of());
+                flush(drained);
             }
         }
         if (!journaled.isEmpty()) {
@@ -157,21 +195,22 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * Applies the journaled removals, then {@code batches}, in one transaction; once the removals are
-     * in Xodus, the journal is emptied.
+     * Applies {@code batches}, then the journaled removals the writer may apply now, in one
+     * transaction; once it is committed, the removals are reported applied.
      */
     private void flush(List<EncodedBatch> batches) {
-        EncodedBatch removals = journaled.asBatch();
-        if (removals == null) {
+        JournaledRemovals.Applicable applicable = journaled.applicable(drainedBatches);
+        if (applicable.entries() == 0) {
             flushBatches(batches);
             return;
         }
+        EncodedBatch removals = new EncodedBatch(applicable.removals());
         List<EncodedBatch> all = new ArrayList<>(batches.size() + 1);
-        all.add(removals);
         all.addAll(batches);
+        all.add(removals);
         flushBatches(all);
         if (removals.future().isDone() && !removals.future().isCompletedExceptionally()) {
-            journaled.applied();
+            journaled.applied(applicable);
         }
     }
 

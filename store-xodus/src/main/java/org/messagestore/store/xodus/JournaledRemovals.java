@@ -1,6 +1,6 @@
 package org.messagestore.store.xodus;
 
-import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,95 +8,105 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.RemoveReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Acknowledgements that are durable in the {@link AcknowledgementJournal} and not yet applied to
- * Xodus. The writer journals a flush made only of reference removals (a consumer's acknowledgements),
- * and applies what is journaled at the head of its next Xodus transaction: once enough has gathered,
- * when it is idle, or before any other batch (so order is kept). Until then Xodus still holds those
+ * Acknowledgements that are durable in the {@link AcknowledgementJournal} and not yet applied to Xodus.
+ * The {@link AcknowledgementWriter} adds them after each sync; the {@link GroupCommitWriter} applies them
+ * at the end of one of its transactions and then reports them applied. Until then Xodus still holds those
  * references, so readers ({@link #skipped}) leave them out.
  *
- * <p>Threads: the writer thread journals and applies; any reader thread calls {@link #skipped}.
+ * <p>Order: a message may reach a consumer, and be acknowledged, before the batch that stores it has
+ * been committed. So each journaled removal remembers how many batches the Xodus writer had been given
+ * when it was submitted, and is applied only once the writer has taken at least that many from its
+ * queue: the batch that adds the reference is then in the same transaction or an earlier one.
+ *
+ * <p>Threads: {@link #add} on the acknowledgement writer's thread, {@link #applicable} and
+ * {@link #applied} on the Xodus writer's thread, {@link #skipped} on any; guarded by {@code this},
+ * except the key set, which readers copy without the lock.
  */
-final class JournaledRemovals implements AutoCloseable {
+final class JournaledRemovals {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JournaledRemovals.class);
-    /** Removals gathered before the writer applies them without waiting to be idle. */
+    /** Removals gathered before they are applied without waiting for the writer to be idle. */
     static final int APPLY_AT = 1_000;
 
     /** A reference readers must not see. */
     record Key(QueueId queue, long messageId) {
     }
 
-    private final AcknowledgementJournal journal;
-    private final String description;
-    private final List<StoreOperation> unapplied = new ArrayList<>();
+    /** The removals of one journal sync, and how many batches the Xodus writer had been given before them. */
+    private record Entry(List<StoreOperation> removals, long writerPosition) {
+    }
+
+    /** The oldest journaled removals the writer may apply now, and how many journal entries they are. */
+    record Applicable(List<StoreOperation> removals, int entries) {
+    }
+
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final Set<Key> keys = ConcurrentHashMap.newKeySet();
-    private boolean broken;
+    private int size;
+    private boolean nudged;
 
-    /** {@code left} are the removals a previous run journaled and did not apply. */
-    JournaledRemovals(AcknowledgementJournal journal, List<StoreOperation> left, String description) {
-        this.journal = journal;
-        this.description = description;
-        remember(left);
+    /** {@code left}: the removals a previous run journaled; they may be applied at once. */
+    JournaledRemovals(List<StoreOperation> left) {
+        if (!left.isEmpty()) {
+            add(left, 0);
+        }
     }
 
-    /**
-     * Journals the batches if each only removes references: returns true once they are durable (the
-     * caller completes them), false when they must go to Xodus instead. A journal that failed once
-     * (a full disk, say) is not used again; acknowledgements then cost a Xodus commit, as before.
-     */
-    boolean journal(List<EncodedBatch> batches) {
-        if (broken || batches.stream().anyMatch(b -> !AcknowledgementJournal.journals(b.operations()))) {
-            return false;
-        }
-        List<StoreOperation> removals = new ArrayList<>();
-        batches.forEach(b -> removals.addAll(b.operations()));
-        try {
-            journal.append(removals);
-        } catch (IOException e) {
-            broken = true;
-            LOG.warn("{}: the acknowledgement journal failed ({}); acknowledgements go to the store directly from now on",
-                    description, e.toString());
-            return false;
-        }
-        remember(removals);
-        return true;
-    }
-
-    private void remember(List<StoreOperation> removals) {
+    /** Removals now durable in the journal, submitted when the writer had been given {@code writerPosition} batches. */
+    synchronized void add(List<StoreOperation> removals, long writerPosition) {
         for (StoreOperation op : removals) {
             RemoveReference removal = (RemoveReference) op;
             keys.add(new Key(removal.queue(), removal.messageId()));
         }
-        unapplied.addAll(removals);
+        entries.add(new Entry(List.copyOf(removals), writerPosition));
+        size += removals.size();
     }
 
-    boolean isEmpty() {
-        return unapplied.isEmpty();
-    }
-
-    int size() {
-        return unapplied.size();
-    }
-
-    /** The journaled removals as one batch for the writer's next transaction, or null when there are none. */
-    EncodedBatch asBatch() {
-        return unapplied.isEmpty() ? null : new EncodedBatch(unapplied);
-    }
-
-    /** Xodus now holds every removal {@link #asBatch} returned, durably: forget them and empty the journal. */
-    void applied() {
-        unapplied.clear();
-        keys.clear();
-        try {
-            journal.clear();
-        } catch (IOException e) {
-            // Harmless: the next start applies them again, which changes nothing.
-            LOG.warn("{}: could not empty the acknowledgement journal: {}", description, e.toString());
+    /** The removals the writer may apply once it has taken {@code drained} batches from its queue, oldest first. */
+    synchronized Applicable applicable(long drained) {
+        List<StoreOperation> removals = new ArrayList<>();
+        int count = 0;
+        for (Entry entry : entries) {
+            if (entry.writerPosition() > drained) {
+                break;
+            }
+            removals.addAll(entry.removals());
+            count++;
         }
+        return new Applicable(removals, count);
+    }
+
+    /** Xodus now holds {@code applied} durably: forget them. */
+    synchronized void applied(Applicable applied) {
+        for (int i = 0; i < applied.entries(); i++) {
+            Entry entry = entries.poll();
+            for (StoreOperation op : entry.removals()) {
+                RemoveReference removal = (RemoveReference) op;
+                keys.remove(new Key(removal.queue(), removal.messageId()));
+            }
+            size -= entry.removals().size();
+        }
+        if (size < APPLY_AT) {
+            nudged = false;
+        }
+    }
+
+    synchronized boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    /** True once each time {@link #APPLY_AT} removals have gathered: the writer should be woken to apply them. */
+    synchronized boolean needsApplying() {
+        if (size >= APPLY_AT && !nudged) {
+            nudged = true;
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -105,10 +115,5 @@ final class JournaledRemovals implements AutoCloseable {
      */
     Set<Key> skipped() {
         return keys.isEmpty() ? Set.of() : Set.copyOf(keys);
-    }
-
-    @Override
-    public void close() throws IOException {
-        journal.close();
     }
 }

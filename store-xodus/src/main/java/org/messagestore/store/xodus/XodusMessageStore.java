@@ -18,12 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MessageStore} kept in one JetBrains Xodus environment per data directory (key layout in
- * package-info). Writes are group-committed by {@link GroupCommitWriter}; reads run on
- * {@link StoreReader}'s thread. No application thread ever calls into Xodus.
+ * package-info). Writes are group-committed by {@link GroupCommitWriter}; a batch that only removes
+ * references (acknowledgements) is made durable by the {@link AcknowledgementWriter}'s journal instead,
+ * and reaches Xodus later. Reads run on {@link StoreReader}'s thread. No application thread ever calls
+ * into Xodus.
  *
- * <p>Threads: every method may be called from any thread. The store owns three threads,
- * {@code messagestore-store-writer-<dir>}, {@code messagestore-store-reader-<dir>} and Xodus's garbage
- * collector {@code messagestore-store-cleaner-<dir>} ({@link CleanerThread}), all stopped by {@link #close}.
+ * <p>Threads: every method may be called from any thread. The store owns four threads,
+ * {@code messagestore-store-writer-<dir>}, {@code messagestore-store-acks-<dir>},
+ * {@code messagestore-store-reader-<dir>} and Xodus's garbage collector
+ * {@code messagestore-store-cleaner-<dir>} ({@link CleanerThread}), all stopped by {@link #close}.
  */
 public final class XodusMessageStore implements MessageStore {
 
@@ -36,11 +39,13 @@ public final class XodusMessageStore implements MessageStore {
     private final StoreReader reader;
     private final GroupCommitWriter writer;
     private final JournaledRemovals journaled;
+    private final AcknowledgementJournal journal;
+    private final AcknowledgementWriter acknowledgements;
     private final Object closeLock = new Object();
     private boolean closed;
 
     private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings,
-                              DiskSpaceReserve diskSpace, JournaledRemovals journaled) {
+                              DiskSpaceReserve diskSpace, AcknowledgementJournal journal, List<StoreOperation> journaledBefore) {
         this.description = describe(directory);
         this.env = env;
         this.stores = stores;
@@ -49,14 +54,22 @@ public final class XodusMessageStore implements MessageStore {
         this.reader = new StoreReader(env, suffix, description);
         long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
         long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
-        this.journaled = journaled;
+        this.journal = journal;
+        this.journaled = new JournaledRemovals(journaledBefore);
         this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, journaled, suffix, description,
                 highest, sequenceFloor);
-        if (!journaled.isEmpty()) {
+        if (!journaledBefore.isEmpty()) {
             // Acknowledgements a crash left in the journal go into Xodus before anyone reads the store.
-            LOG.info("{}: applying {} acknowledgement(s) left in the acknowledgement journal", description, journaled.size());
+            LOG.info("{}: applying {} acknowledgement(s) left in the acknowledgement journal", description,
+                    journaledBefore.size());
             applyJournaled();
+            try {
+                journal.clear();
+            } catch (IOException e) {
+                LOG.warn("{}: could not empty the acknowledgement journal: {}", description, e.toString());
+            }
         }
+        this.acknowledgements = new AcknowledgementWriter(journal, journaled, writer, statistics, suffix, description);
     }
 
     /**
@@ -81,8 +94,9 @@ public final class XodusMessageStore implements MessageStore {
             XodusStores stores = XodusStores.open(env);
             EnvironmentOpener.checkLayout(env, stores, dir);
             DiskSpaceReserve diskSpace = DiskSpaceReserve.open(dir, settings.diskReserveBytes(), describe(dir));
-            var journaled = new JournaledRemovals(AcknowledgementJournal.open(dir), AcknowledgementJournal.read(dir), describe(dir));
-            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings, diskSpace, journaled);
+            List<StoreOperation> journaledBefore = AcknowledgementJournal.read(dir);
+            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings, diskSpace,
+                    AcknowledgementJournal.open(dir), journaledBefore);
             LOG.info("opened {} ({} MiB log cache, {} KiB log files)", store.description, settings.logCacheBytes() >> 20, settings.logFileSizeKb());
             return store;
         } catch (IOException | RuntimeException e) {
@@ -118,7 +132,11 @@ public final class XodusMessageStore implements MessageStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        writer.submit(batch);
+        if (AcknowledgementJournal.journals(operations) && !writer.addsAnyOf(operations)) {
+            acknowledgements.submit(batch);
+        } else {
+            writer.submit(batch);
+        }
         return batch.future();
     }
 
@@ -151,9 +169,13 @@ public final class XodusMessageStore implements MessageStore {
         return reader.read(txn -> stores.messageChunks().count(txn));
     }
 
+    /** Closes the journal, empty when the writer applied everything in it. */
     private void closeJournal() {
         try {
-            journaled.close();
+            if (journaled.isEmpty()) {
+                journal.clear();
+            }
+            journal.close();
         } catch (IOException e) {
             LOG.warn("{}: closing the acknowledgement journal failed: {}", description, e.toString());
         }
@@ -178,6 +200,7 @@ public final class XodusMessageStore implements MessageStore {
             }
             closed = true;
         }
+        acknowledgements.close(); // first: a batch it could not journal goes to the writer
         writer.close();
         closeJournal();
         reader.close();

@@ -32,6 +32,7 @@ class StoreThreadsTest {
             }
             applyAndWait(store, drain);
             assertThat(threadsMentioning(suffix)).containsExactlyInAnyOrder("messagestore-store-writer-" + suffix,
+                    "messagestore-store-acks-" + suffix,
                     "messagestore-store-reader-" + suffix, "messagestore-store-cleaner-" + suffix);
         }
         assertThat(threadsMentioning(suffix)).isEmpty();

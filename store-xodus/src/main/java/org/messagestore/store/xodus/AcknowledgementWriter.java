@@ -1,0 +1,167 @@
+package org.messagestore.store.xodus;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.messagestore.store.StoreOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread that makes acknowledgements durable ({@code messagestore-store-acks-<dir>}): it takes
+ * every batch of reference removals queued since its last sync, appends them as one record to the
+ * {@link AcknowledgementJournal}, syncs, and completes their futures. It runs beside the
+ * {@link GroupCommitWriter}, so a consumer's acknowledgements and a producer's sends are synced at the
+ * same time instead of taking turns; the Xodus writer applies the journaled removals later, many per
+ * transaction ({@link JournaledRemovals}). Whenever Xodus holds everything journaled, it empties the journal.
+ *
+ * <p>If the journal fails (a full disk, say), it is not used again: this batch and every later one go
+ * to the Xodus writer, as they did before there was a journal.
+ *
+ * <p>Threads: {@link #submit} and {@link #close} from any thread; the journal is owned by this thread.
+ * Like the Xodus writer, it is never interrupted: it stops when {@link #close} queues the stop marker.
+ */
+final class AcknowledgementWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcknowledgementWriter.class);
+    private static final Submitted STOP = new Submitted(null, 0);
+    /** How often an idle writer looks whether the journal can be emptied. */
+    private static final long IDLE_CHECK_MILLIS = 50;
+
+    /** A batch of removals, and how many batches the Xodus writer had been given when it was submitted. */
+    private record Submitted(EncodedBatch batch, long writerPosition) {
+    }
+
+    private final AcknowledgementJournal journal;
+    private final JournaledRemovals journaled;
+    private final GroupCommitWriter writer;
+    private final StoreStatistics statistics;
+    private final String description;
+    private final LinkedBlockingQueue<Submitted> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    private boolean broken;
+    private boolean written;
+
+    AcknowledgementWriter(AcknowledgementJournal journal, JournaledRemovals journaled, GroupCommitWriter writer,
+                          StoreStatistics statistics, String threadSuffix, String description) {
+        this.journal = journal;
+        this.journaled = journaled;
+        this.writer = writer;
+        this.statistics = statistics;
+        this.description = description;
+        this.thread = new Thread(this::run, "messagestore-store-acks-" + threadSuffix);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a batch of reference removals; its future completes once they are durable, or have failed. */
+    void submit(EncodedBatch batch) {
+        synchronized (lifecycle) {
+            if (closed) {
+                batch.future().completeExceptionally(new IllegalStateException(description + " is closed"));
+                return;
+            }
+            queue.add(new Submitted(batch, writer.submitted()));
+        }
+    }
+
+    /** Journals every batch queued before it, then stops the thread and waits for it. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Submitted> drained = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            drained.clear();
+            Submitted next = next();
+            while (next != null) {
+                if (next == STOP) {
+                    stopping = true;
+                    break;
+                }
+                drained.add(next);
+                next = queue.poll();
+            }
+            if (!drained.isEmpty()) {
+                journal(drained);
+            }
+            emptyJournalIfApplied();
+        }
+    }
+
+    private Submitted next() {
+        try {
+            return queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            LOG.warn("{}: acknowledgement writer interrupted; ignoring, close() stops it", description);
+            return null;
+        }
+    }
+
+    private void journal(List<Submitted> drained) {
+        if (!broken) {
+            List<StoreOperation> removals = new ArrayList<>();
+            long writerPosition = 0;
+            for (Submitted submitted : drained) {
+                removals.addAll(submitted.batch().operations());
+                writerPosition = Math.max(writerPosition, submitted.writerPosition());
+            }
+            try {
+                journal.append(removals);
+                written = true;
+                journaled.add(removals, writerPosition);
+                statistics.journaledBatches.add(drained.size());
+                statistics.batchesCommitted.add(drained.size());
+                drained.forEach(submitted -> submitted.batch().future().complete(null));
+                if (journaled.needsApplying()) {
+                    writer.submit(new EncodedBatch(List.of())); // an empty flush applies what is journaled
+                }
+                return;
+            } catch (IOException | RuntimeException e) {
+                broken = true;
+                LOG.warn("{}: the acknowledgement journal failed ({}); acknowledgements go to the store directly from now on",
+                        description, e.toString());
+            }
+        }
+        drained.forEach(submitted -> writer.submit(submitted.batch()));
+    }
+
+    /**
+     * Empties the journal once Xodus holds every removal in it. Not synced: should the truncation be
+     * lost, opening the store applies those removals a second time, which changes nothing.
+     */
+    private void emptyJournalIfApplied() {
+        if (written && journaled.isEmpty()) {
+            try {
+                journal.clear();
+                written = false;
+            } catch (IOException e) {
+                LOG.warn("{}: could not empty the acknowledgement journal: {}", description, e.toString());
+            }
+        }
+    }
+}
