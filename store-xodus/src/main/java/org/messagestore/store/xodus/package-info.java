@@ -3,7 +3,9 @@
  * XA work in one JetBrains Xodus environment per data directory.
  *
  * <h2>Threads</h2>
- * One writer thread ({@code messagestore-store-writer-<dir>}) group-commits all batches; one reader
+ * One writer thread ({@code messagestore-store-writer-<dir>}) group-commits all batches but pure
+ * acknowledgements, which the acknowledgement thread ({@code messagestore-store-acks-<dir>}) makes durable
+ * in the acknowledgement journal and the writer applies later; one reader
  * thread ({@code messagestore-store-reader-<dir>}) runs recovery, cursor pages and schedule reads in short
  * read-only transactions; Xodus's garbage collector runs on {@code messagestore-store-cleaner-<dir>}
  * ({@link org.messagestore.store.xodus.CleanerThread}). No application thread calls into Xodus, so no
@@ -11,9 +13,11 @@
  *
  * <h2>Disk space</h2>
  * Beside the {@code .xd} log files the directory holds {@code messagestore-xodus.properties} (the log
- * file size it was created with) and {@code messagestore-space-reserve}, space kept back so that
+ * file size it was created with), {@code messagestore-space-reserve}, space kept back so that
  * acknowledgements still work when the disk fills up
- * ({@link org.messagestore.store.xodus.DiskSpaceReserve}).
+ * ({@link org.messagestore.store.xodus.DiskSpaceReserve}), and {@code acknowledgements.journal}
+ * ({@link org.messagestore.store.xodus.AcknowledgementJournal}), empty whenever Xodus holds every
+ * acknowledgement.
  *
  * <h2>Key layout</h2>
  * All stores are {@code WITHOUT_DUPLICATES} B+trees; numbers are big-endian (unsigned byte order =
