@@ -79,17 +79,7 @@ final class AcknowledgementWriter implements AutoCloseable {
             closed = true;
             queue.add(STOP);
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     private void run() {

@@ -147,17 +147,7 @@ final class GroupCommitWriter implements AutoCloseable {
             closed = true;
             queue.add(STOP);
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // keep waiting: the environment must not close under a running flush
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     private void run() {
