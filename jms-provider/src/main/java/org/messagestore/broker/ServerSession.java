@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.messagestore.model.BranchXid;
 import org.messagestore.store.StoreOperation;
@@ -199,27 +198,13 @@ final class ServerSession {
      * memory ends by its block timeout at the latest.
      */
     void awaitPipelined() {
-        List<CompletableFuture<Void>> waiting;
+        CompletableFuture<?>[] waiting;
         synchronized (this) {
-            waiting = List.copyOf(admitting);
+            waiting = admitting.toArray(CompletableFuture[]::new);
             admitting.clear();
         }
-        boolean interrupted = false;
-        for (CompletableFuture<Void> send : waiting) {
-            while (true) {
-                try {
-                    send.get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    break; // doom() has recorded it
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        // A failure is doom()'s to record; join() waits on through interrupts and keeps the flag.
+        CompletableFuture.allOf(waiting).exceptionally(failure -> null).join();
     }
 
     /**

@@ -220,7 +220,8 @@ public class MessageStoreConnectionFactory
             String resourceManager = address.scheme() + "://" + address.host().toLowerCase(Locale.ROOT)
                     + (address.port() >= 0 ? ":" + address.port() : "");
             return new ClientSettings(Connectors.forAddress(address), clientId == null || clientId.isEmpty() ? null : clientId,
-                    prefetch, address.booleanOption(LAZY_AUTO_ACKNOWLEDGE, false), address.option("user", null), address.option("password", null), resourceManager,
+                    prefetch, address.booleanOption(LAZY_AUTO_ACKNOWLEDGE, false), address.option("user", null),
+                    address.option("password", null), resourceManager,
                     DeserializationAllowList.defaults().plus(address.option(DeserializationAllowList.OPTION, null)));
         }
     }

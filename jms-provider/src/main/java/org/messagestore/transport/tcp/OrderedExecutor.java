@@ -49,9 +49,7 @@ final class OrderedExecutor implements Executor {
             return;
         }
         try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("a broker call of a TCP connection failed unexpectedly", e);
+            run(task);
         } finally {
             scheduled.set(false);
             schedule(); // a task queued while this one ran
@@ -69,15 +67,19 @@ final class OrderedExecutor implements Executor {
         }
     }
 
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("a broker call of a TCP connection failed unexpectedly", e);
+        }
+    }
+
     private void drain() {
         try {
             Runnable task;
             while ((task = tasks.poll()) != null) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("a broker call of a TCP connection failed unexpectedly", e);
-                }
+                run(task);
             }
         } finally {
             scheduled.set(false);

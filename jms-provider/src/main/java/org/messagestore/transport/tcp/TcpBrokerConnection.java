@@ -3,6 +3,7 @@ package org.messagestore.transport.tcp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.ReferenceCountUtil;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import java.util.List;
@@ -144,7 +145,7 @@ final class TcpBrokerConnection implements BrokerConnection {
     public CompletableFuture<Void> send(long sessionId, MessageData message) {
         long id = correlationIds.incrementAndGet();
         try {
-            return submitEncoded(id, encode(new Send(id, sessionId, message)), false).thenApply(response -> null);
+            return submit(id, encode(new Send(id, sessionId, message)), 0).thenApply(response -> null);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -154,7 +155,8 @@ final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) throws JMSException {
         long id = correlationIds.incrementAndGet();
-        return submitEncoded(id, encode(new PipelinedSend(id, sessionId, message)), true).thenApply(response -> null);
+        ByteBuf frame = encode(new PipelinedSend(id, sessionId, message));
+        return submit(id, frame, Math.min(frame.readableBytes(), PIPELINE_WINDOW_BYTES)).thenApply(response -> null);
     }
 
     @Override
@@ -318,9 +320,23 @@ final class TcpBrokerConnection implements BrokerConnection {
 
     private CompletableFuture<ResponseFrame> submit(LongFunction<RequestFrame> request) {
         long id = correlationIds.incrementAndGet();
+        return submit(id, request.apply(id), 0);
+    }
+
+    /**
+     * Writes request {@code id} (a frame, or one already {@linkplain #encode encoded}) and returns its
+     * answer. With {@code windowPermits}, first waits for that much room in the pipeline window.
+     */
+    private CompletableFuture<ResponseFrame> submit(long id, Object request, int windowPermits) {
+        pipelineWindow.acquireUninterruptibly(windowPermits);
         var answer = pending.register(id);
-        if (!answer.isDone()) {
-            channel.writeAndFlush(request.apply(id), channel.newPromise().addListener(write -> {
+        if (windowPermits > 0) {
+            answer.whenComplete((response, failure) -> pipelineWindow.release(windowPermits));
+        }
+        if (answer.isDone()) {
+            ReferenceCountUtil.release(request);
+        } else {
+            channel.writeAndFlush(request, channel.newPromise().addListener(write -> {
                 if (!write.isSuccess()) {
                     pending.fail(id, writeFailed(write.cause()));
                 }
@@ -343,26 +359,6 @@ final class TcpBrokerConnection implements BrokerConnection {
             frame.release();
             throw writeFailed(e);
         }
-    }
-
-    /** Writes an encoded request; a windowed one first waits for room in the pipeline window. */
-    private CompletableFuture<ResponseFrame> submitEncoded(long id, ByteBuf frame, boolean windowed) {
-        int permits = windowed ? Math.min(frame.readableBytes(), PIPELINE_WINDOW_BYTES) : 0;
-        pipelineWindow.acquireUninterruptibly(permits);
-        var answer = pending.register(id);
-        if (permits > 0) {
-            answer.whenComplete((response, failure) -> pipelineWindow.release(permits));
-        }
-        if (answer.isDone()) {
-            frame.release();
-        } else {
-            channel.writeAndFlush(frame, channel.newPromise().addListener(write -> {
-                if (!write.isSuccess()) {
-                    pending.fail(id, writeFailed(write.cause()));
-                }
-            }));
-        }
-        return answer;
     }
 
     private ResponseFrame call(LongFunction<RequestFrame> request) throws JMSException {

@@ -44,7 +44,8 @@ final class AcknowledgementWriter implements AutoCloseable {
     private final Object lifecycle = new Object();
     private boolean closed;
     private boolean broken;
-    private boolean written;
+    /** Whether the journal may hold records; at start it may, left by the previous run. */
+    private boolean written = true;
 
     AcknowledgementWriter(AcknowledgementJournal journal, JournaledRemovals journaled, GroupCommitWriter writer,
                           StoreStatistics statistics, String threadSuffix, String description) {

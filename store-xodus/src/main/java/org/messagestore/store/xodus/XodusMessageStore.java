@@ -62,19 +62,14 @@ public final class XodusMessageStore implements MessageStore {
             // Acknowledgements a crash left in the journal go into Xodus before anyone reads the store.
             LOG.info("{}: applying {} acknowledgement(s) left in the acknowledgement journal", description,
                     journaledBefore.size());
-            applyJournaled();
-            try {
-                journal.clear();
-            } catch (IOException e) {
-                LOG.warn("{}: could not empty the acknowledgement journal: {}", description, e.toString());
-            }
+            applyJournaled(); // the acknowledgement writer then empties the journal
         }
         this.acknowledgements = new AcknowledgementWriter(journal, journaled, writer, statistics, suffix, description);
     }
 
     /**
      * Waits until the writer has applied every journaled removal to Xodus: an empty batch is a flush
-     * of its own, and every flush applies them first.
+     * of its own, and every flush applies the removals it may.
      */
     private void applyJournaled() {
         EncodedBatch barrier = new EncodedBatch(List.of());
