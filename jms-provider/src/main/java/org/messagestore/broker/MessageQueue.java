@@ -354,8 +354,8 @@ final class MessageQueue implements Address {
                     }
                     reference.holdUntil(now + redelivery.redeliveryDelayMillis());
                     if (store.keeps(reference.message())) {
-                        countUpdates.add(new StoreOperation.UpdateDeliveryCount(
-                                storeQueue, reference.message().storeId(), reference.deliveryCount()));
+                        countUpdates.add(new StoreOperation.UpdateDeliveryCount(storeQueue,
+                                reference.message().storeId(), reference.deliveryCount(), reference.redeliverAt()));
                     }
                 } else {
                     unconsumedByConsumer.merge(delivery.consumer(), 1, Integer::sum);
@@ -372,6 +372,38 @@ final class MessageQueue implements Address {
         UndeliverableRouter.Move move = exhausted.isEmpty() ? UndeliverableRouter.Move.NONE
                 : undeliverable.deadLetter(this, exhausted);
         return move.plus(countUpdates);
+    }
+
+    /**
+     * Messages a branch found prepared at start had locked, released by its rollback: as consumed
+     * deliveries taken back, each counts a redelivery, then returns held for the redelivery delay or,
+     * over the delivery limit, leaves for the dead-letter queue. Nothing changes until the caller has
+     * stored the returned work and runs {@code afterStored}; after {@code afterFailure} they stay locked.
+     */
+    UndeliverableRouter.Move releaseLocked(List<MessageReference> references) {
+        long now = System.currentTimeMillis();
+        List<StoreOperation> countUpdates = new ArrayList<>();
+        List<MessageReference> returning = new ArrayList<>();
+        List<MessageReference> exhausted = new ArrayList<>();
+        for (MessageReference reference : references) {
+            reference.countRedelivery();
+            if (redelivery.exhausted(reference.deliveryCount(), this)) {
+                exhausted.add(reference);
+                continue;
+            }
+            reference.holdUntil(now + redelivery.redeliveryDelayMillis());
+            countUpdates.add(new StoreOperation.UpdateDeliveryCount(storeQueue, reference.message().storeId(),
+                    reference.deliveryCount(), reference.redeliverAt()));
+            returning.add(reference);
+        }
+        UndeliverableRouter.Move deadLetters = exhausted.isEmpty() ? UndeliverableRouter.Move.NONE
+                : undeliverable.deadLetter(this, exhausted, false);
+        List<StoreOperation> work = new ArrayList<>(deadLetters.work());
+        work.addAll(countUpdates);
+        return new UndeliverableRouter.Move(work, () -> {
+            enqueue(returning);
+            deadLetters.afterStored().run();
+        }, deadLetters.afterFailure());
     }
 
     /** Acknowledged or committed deliveries have left the queue for good. */

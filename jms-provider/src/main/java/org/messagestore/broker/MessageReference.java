@@ -32,9 +32,11 @@ final class MessageReference {
         this.deliveryCount = deliveryCount;
     }
 
-    /** A queue's reference read back from the store, with its stored delivery count. */
+    /** A queue's reference read back from the store, with its stored delivery count and redelivery time. */
     static MessageReference stored(StoredReference reference) {
-        return new MessageReference(BrokerMessage.stored(reference), reference.deliveryCount());
+        MessageReference stored = new MessageReference(BrokerMessage.stored(reference), reference.deliveryCount());
+        stored.redeliverAt = reference.redeliverAt();
+        return stored;
     }
 
     BrokerMessage message() {

@@ -9,7 +9,7 @@ package org.messagestore.broker;
  *
  * @param redeliveryDelayMillis how long a message that came back waits before it is delivered again;
  *                              0 (the default) redelivers at once. Negative values count as 0. The
- *                              wait is not stored: after a restart the message is due at once
+ *                              wait is stored with the delivery count, so it holds across a restart
  * @param maxDeliveries         after this many deliveries that came back, the message is moved to
  *                              {@code deadLetterQueue} instead of being redelivered; default 10.
  *                              0 or negative means unlimited (never dead-lettered)

@@ -62,10 +62,21 @@ final class UndeliverableRouter {
         return config.redeliveryPolicyFor(destination.name());
     }
 
-    /** Moves messages over their redelivery limit out of {@code from}; the caller applies the work. */
+    /**
+     * Moves messages over their redelivery limit out of {@code from}; the caller applies the work. If it
+     * cannot be stored, the messages return to {@code from}.
+     */
     Move deadLetter(MessageQueue from, List<MessageReference> exhausted) {
+        return deadLetter(from, exhausted, true);
+    }
+
+    /**
+     * As {@link #deadLetter(MessageQueue, List)}; with {@code restoreOnFailure} false a failed move leaves
+     * the messages where the caller had them (out of the queue: those a recovered XA branch keeps locked).
+     */
+    Move deadLetter(MessageQueue from, List<MessageReference> exhausted, boolean restoreOnFailure) {
         String target = redeliveryPolicyFor(from.name()).deadLetterQueue();
-        return move(from, exhausted, target, DivertedCopy::deadLettered, true, (reference, to) -> {
+        return move(from, exhausted, target, DivertedCopy::deadLettered, restoreOnFailure, (reference, to) -> {
             if (to == null) {
                 LOG.warn("discarded message {} of {} after {} deliveries: no dead-letter queue is configured",
                         reference.message().data().messageId(), from, reference.deliveryCount());

@@ -135,10 +135,11 @@ final class XaCompletion {
 
     /**
      * Rolls back a branch found prepared at start: the messages it would have acknowledged are read back
-     * from the store and return to their queues, counted as redelivered, in the same batch as the rollback.
+     * from the store and come back as a rolled-back delivery does ({@link MessageQueue#releaseLocked}:
+     * delivery count, redelivery delay, dead-letter limit), in the same batch as the rollback.
      */
     void rollbackRecovered(XaBranch branch) throws XAException {
-        Map<MessageQueue, List<MessageReference>> released = new IdentityHashMap<>();
+        List<UndeliverableRouter.Move> releases = new ArrayList<>();
         List<StoreOperation> work = new ArrayList<>();
         work.add(new StoreOperation.RollbackPrepared(branch.xid()));
         locked(branch.recovered()).forEach((queueId, ids) -> {
@@ -146,14 +147,18 @@ final class XaCompletion {
             if (queue == null) {
                 return; // the queue is gone, and its references with it
             }
-            for (StoredReference stored : readStored(queueId, ids)) {
-                int count = stored.deliveryCount() + 1;
-                work.add(new StoreOperation.UpdateDeliveryCount(queueId, stored.messageId(), count));
-                released.computeIfAbsent(queue, q -> new ArrayList<>()).add(new MessageReference(BrokerMessage.stored(stored), count));
-            }
+            List<MessageReference> references = readStored(queueId, ids).stream().map(MessageReference::stored).toList();
+            UndeliverableRouter.Move release = queue.releaseLocked(references);
+            work.addAll(release.work());
+            releases.add(release);
         });
-        write(work, "roll back recovered " + branch);
-        released.forEach(MessageQueue::enqueue);
+        try {
+            write(work, "roll back recovered " + branch);
+        } catch (XAException e) {
+            releases.forEach(release -> release.afterFailure().run());
+            throw e;
+        }
+        releases.forEach(release -> release.afterStored().run());
     }
 
     // ---- helpers

@@ -43,11 +43,19 @@ public sealed interface StoreOperation {
 
     /**
      * Records how many times a referenced message was delivered and taken back (rollback, recover,
-     * session close); its next delivery carries JMSXDeliveryCount = deliveryCount + 1.
+     * session close); its next delivery carries JMSXDeliveryCount = deliveryCount + 1. A redelivery
+     * delay is stored with it: the message is not delivered again before {@code redeliverAt} (epoch
+     * millis; 0 when it is due at once), even after a restart.
      */
-    record UpdateDeliveryCount(QueueId queue, long messageId, int deliveryCount) implements StoreOperation {
+    record UpdateDeliveryCount(QueueId queue, long messageId, int deliveryCount, long redeliverAt) implements StoreOperation {
         public UpdateDeliveryCount {
             Objects.requireNonNull(queue, "queue");
+            redeliverAt = Math.max(0, redeliverAt);
+        }
+
+        /** A new delivery count, due at once. */
+        public UpdateDeliveryCount(QueueId queue, long messageId, int deliveryCount) {
+            this(queue, messageId, deliveryCount, 0);
         }
     }
 

@@ -14,8 +14,15 @@ import org.messagestore.model.MessageData;
  * @param message       the message
  * @param deliveryCount how many times it was delivered and taken back (see
  *                      {@link StoreOperation.UpdateDeliveryCount})
+ * @param redeliverAt   not to be delivered again before this (epoch millis), after it came back with a
+ *                      redelivery delay; 0 when due at once
  */
-public record StoredReference(long position, long messageId, MessageData message, int deliveryCount) {
+public record StoredReference(long position, long messageId, MessageData message, int deliveryCount, long redeliverAt) {
+
+    /** A reference that is due at once. */
+    public StoredReference(long position, long messageId, MessageData message, int deliveryCount) {
+        this(position, messageId, message, deliveryCount, 0);
+    }
 
     public StoredReference {
         Objects.requireNonNull(message, "message");

@@ -204,6 +204,45 @@ class RedeliveryPolicyTest {
     }
 
     @Test
+    void theRedeliveryDelayOfAPersistentMessageHoldsAcrossARestart() throws Exception {
+        long delay = 3_000;
+        InMemoryStore store = new InMemoryStore();
+        BrokerConfig config = BrokerConfig.defaults(BrokerFixture.uniqueName()).withStore(store)
+                .withRedeliveryPolicy(RedeliveryPolicy.DEFAULT.withRedeliveryDelayMillis(delay));
+        try {
+            long rolledBackAt;
+            try (Broker broker = Broker.start(config)) {
+                BrokerConnection c = broker.connect(null, null, null);
+                c.setStarted(true);
+                c.createSession(1, true);
+                send(c, 1, Messages.text(ORDERS, "order"));
+                c.commit(1);
+                RecordingSink sink = new RecordingSink();
+                c.createConsumer(queueConsumer(1, 1, ORDERS, 10), sink);
+                Delivery first = sink.take();
+                c.consumed(first.consumerId(), first.deliveryId());
+                rolledBackAt = System.currentTimeMillis();
+                c.rollback(1);
+            }
+            try (Broker restarted = Broker.start(config)) {
+                BrokerConnection c = restarted.connect(null, null, null);
+                c.setStarted(true);
+                c.createSession(1, false);
+                RecordingSink sink = new RecordingSink();
+                c.createConsumer(queueConsumer(1, 1, ORDERS, 10), sink);
+                assertThat(sink.all()).as("still held back right after the restart").isEmpty();
+
+                Delivery again = sink.take();
+
+                assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(rolledBackAt + delay);
+                assertThat(again.deliveryCount()).isEqualTo(2);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void aPersistentMessageMovedToTheDeadLetterQueueIsThereAfterARestart() throws Exception {
         InMemoryStore store = new InMemoryStore();
         String name = BrokerFixture.uniqueName();

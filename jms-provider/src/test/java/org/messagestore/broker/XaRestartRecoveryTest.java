@@ -17,6 +17,7 @@ import org.messagestore.model.BranchXid;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.Delivery;
 import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.memory.InMemoryStore;
 
@@ -29,6 +30,7 @@ class XaRestartRecoveryTest {
 
     private static final DestinationName INBOX = DestinationName.queue("inbox");
     private static final DestinationName OUTBOX = DestinationName.queue("outbox");
+    private static final DestinationName DLQ = DestinationName.queue(RedeliveryPolicy.DEFAULT_DEAD_LETTER_QUEUE);
 
     private final InMemoryStore store = new InMemoryStore();
     private final String name = BrokerFixture.uniqueName();
@@ -39,8 +41,10 @@ class XaRestartRecoveryTest {
         store.close();
     }
 
+    private RedeliveryPolicy redelivery = RedeliveryPolicy.DEFAULT;
+
     private Broker start() throws Exception {
-        return Broker.start(BrokerConfig.defaults(name).withStore(store));
+        return Broker.start(BrokerConfig.defaults(name).withStore(store).withRedeliveryPolicy(redelivery));
     }
 
     /** "Receive a message, send a message" in one branch, prepared, then the broker stops. */
@@ -126,6 +130,64 @@ class XaRestartRecoveryTest {
             assertThat(consumer(c, 1, INBOX).all()).extracting(d -> Messages.body(d.message()), Delivery::deliveryCount)
                     .containsExactly(tuple("request", 2));
             assertThat(consumer(c, 2, OUTBOX).all()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecoveredRollbackSendsAMessageOverItsDeliveryLimitToTheDeadLetterQueue() throws Exception {
+        redelivery = RedeliveryPolicy.DEFAULT.withMaxDeliveries(1);
+        prepareReceiveAndSend();
+
+        try (Broker restarted = start()) {
+            BrokerConnection c = restarted.connect(null, null, null);
+            c.setStarted(true);
+            RecordingSink inbox = consumer(c, 1, INBOX);
+            RecordingSink deadLetters = consumer(c, 2, DLQ);
+
+            c.xaRollback(xid);
+
+            MessageData dead = deadLetters.take().message();
+            assertThat(Messages.body(dead)).isEqualTo("request");
+            assertThat(dead.properties())
+                    .containsEntry(DivertedCopy.ORIGINAL_DESTINATION, "queue://inbox")
+                    .containsEntry(DivertedCopy.DELIVERY_COUNT, 1);
+            assertThat(inbox.all()).isEmpty();
+        }
+
+        try (Broker again = start()) {
+            BrokerConnection c = again.connect(null, null, null);
+            c.setStarted(true);
+            assertThat(consumer(c, 1, INBOX).all()).isEmpty();
+            assertThat(consumer(c, 2, DLQ).allBodies()).containsExactly("request");
+        }
+    }
+
+    @Test
+    void aRecoveredRollbackHoldsTheReleasedMessageForTheRedeliveryDelayEvenAcrossARestart() throws Exception {
+        long delay = 3_000;
+        redelivery = RedeliveryPolicy.DEFAULT.withRedeliveryDelayMillis(delay);
+        prepareReceiveAndSend();
+        long rolledBackAt;
+
+        try (Broker restarted = start()) {
+            BrokerConnection c = restarted.connect(null, null, null);
+            c.setStarted(true);
+            RecordingSink inbox = consumer(c, 1, INBOX);
+            rolledBackAt = System.currentTimeMillis();
+            c.xaRollback(xid);
+            assertThat(inbox.all()).isEmpty();
+        }
+
+        try (Broker again = start()) {
+            BrokerConnection c = again.connect(null, null, null);
+            c.setStarted(true);
+            RecordingSink inbox = consumer(c, 1, INBOX);
+            assertThat(inbox.all()).as("still held back right after the restart").isEmpty();
+
+            Delivery redelivered = inbox.take();
+
+            assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(rolledBackAt + delay);
+            assertThat(redelivered.deliveryCount()).isEqualTo(2);
         }
     }
 

@@ -89,7 +89,8 @@ public final class InMemoryStore implements MessageStore {
                 break;
             }
             Reference ref = entry.getValue();
-            page.add(new StoredReference(entry.getKey(), ref.messageId, messages.get(ref.messageId), ref.deliveryCount));
+            page.add(new StoredReference(entry.getKey(), ref.messageId, messages.get(ref.messageId), ref.deliveryCount,
+                    ref.redeliverAt));
         }
         return page;
     }
@@ -108,7 +109,8 @@ public final class InMemoryStore implements MessageStore {
                 return new ScheduleIndex.Page(page, key.time());
             }
             Reference ref = refs.byPosition.get(key.position());
-            page.add(new StoredReference(key.position(), ref.messageId, messages.get(ref.messageId), ref.deliveryCount));
+            page.add(new StoredReference(key.position(), ref.messageId, messages.get(ref.messageId), ref.deliveryCount,
+                    ref.redeliverAt));
         }
         return new ScheduleIndex.Page(page, Long.MAX_VALUE);
     }
@@ -173,7 +175,7 @@ public final class InMemoryStore implements MessageStore {
         } else if (op instanceof UpdateDeliveryCount update) {
             var queue = references.get(update.queue());
             if (queue != null) {
-                queue.updateDeliveryCount(update.messageId(), update.deliveryCount());
+                queue.updateDeliveryCount(update.messageId(), update.deliveryCount(), update.redeliverAt());
             }
         } else if (op instanceof AddDestination add) {
             destinations.add(add.destination());
@@ -252,10 +254,11 @@ public final class InMemoryStore implements MessageStore {
         }
     }
 
-    /** One reference of a queue; mutable delivery count, guarded by the store. */
+    /** One reference of a queue; mutable delivery count and redelivery time, guarded by the store. */
     private static final class Reference {
         final long messageId;
         int deliveryCount;
+        long redeliverAt;
 
         Reference(long messageId) {
             this.messageId = messageId;
@@ -300,10 +303,12 @@ public final class InMemoryStore implements MessageStore {
             return schedules.computeIfAbsent(index, i -> new TreeSet<>());
         }
 
-        void updateDeliveryCount(long messageId, int deliveryCount) {
+        void updateDeliveryCount(long messageId, int deliveryCount, long redeliverAt) {
             Long position = positionOf.get(messageId);
             if (position != null) {
-                byPosition.get(position).deliveryCount = deliveryCount;
+                Reference reference = byPosition.get(position);
+                reference.deliveryCount = deliveryCount;
+                reference.redeliverAt = redeliverAt;
             }
         }
     }

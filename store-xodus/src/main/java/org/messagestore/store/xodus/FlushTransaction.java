@@ -81,7 +81,7 @@ final class FlushTransaction {
             }
         });
         for (PendingAdds.Reference ref : pending.references()) {
-            put(stores.references(), Keys.referenceKey(ref.queueNumber, ref.sequence), Keys.referenceValue(ref.messageId, ref.deliveryCount));
+            put(stores.references(), Keys.referenceKey(ref.queueNumber, ref.sequence), Keys.referenceValue(ref.messageId, ref.deliveryCount, ref.redeliverAt));
             put(stores.referenceIndex(), Keys.indexKey(ref.queueNumber, ref.messageId), ref.times.indexValue(ref.sequence));
             schedule.add(ref.queueNumber, ref.sequence, ref.times);
         }
@@ -155,7 +155,7 @@ final class FlushTransaction {
         }
         long sequence = queues.takeSequence(txn, number);
         ScheduledTimes times = storedTimes(messageId);
-        put(stores.references(), Keys.referenceKey(number, sequence), Keys.referenceValue(messageId, 0));
+        put(stores.references(), Keys.referenceKey(number, sequence), Keys.referenceValue(messageId, 0, 0));
         put(stores.referenceIndex(), indexKey, times.indexValue(sequence));
         schedule.add(number, sequence, times);
         retain(messageId);
@@ -199,6 +199,7 @@ final class FlushTransaction {
         PendingAdds.Reference ref = pending.reference(update.queue(), update.messageId());
         if (ref != null) {
             ref.deliveryCount = update.deliveryCount();
+            ref.redeliverAt = update.redeliverAt();
             return;
         }
         int number = queues.existing(txn, update.queue());
@@ -208,7 +209,7 @@ final class FlushTransaction {
         ByteIterable sequence = stores.referenceIndex().get(txn, Keys.indexKey(number, update.messageId()));
         if (sequence != null) {
             put(stores.references(), Keys.referenceKey(number, Keys.readLong(sequence, 0)),
-                    Keys.referenceValue(update.messageId(), update.deliveryCount()));
+                    Keys.referenceValue(update.messageId(), update.deliveryCount(), update.redeliverAt()));
         }
     }
 

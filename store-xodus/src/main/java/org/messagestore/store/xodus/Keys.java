@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;
 import org.messagestore.model.DestinationName;
+import org.messagestore.model.MessageData;
 import org.messagestore.store.QueueId;
+import org.messagestore.store.StoredReference;
 
 /**
  * Builds and reads the keys and small values of the Xodus stores (see package-info for the layout).
@@ -45,8 +47,22 @@ final class Keys {
         return new ArrayByteIterable(new BinaryWriter(20).writeInt(queueNumber).writeLong(time).writeLong(sequence).toByteArray());
     }
 
-    static ByteIterable referenceValue(long messageId, int deliveryCount) {
-        return new ArrayByteIterable(new BinaryWriter(12).writeLong(messageId).writeInt(deliveryCount).toByteArray());
+    /**
+     * references value: message id and delivery count, then the redelivery time when there is one
+     * (stores written before it existed hold 12 bytes, which read as "due at once").
+     */
+    static ByteIterable referenceValue(long messageId, int deliveryCount, long redeliverAt) {
+        BinaryWriter out = new BinaryWriter(redeliverAt == 0 ? 12 : 20).writeLong(messageId).writeInt(deliveryCount);
+        if (redeliverAt != 0) {
+            out.writeLong(redeliverAt);
+        }
+        return new ArrayByteIterable(out.toByteArray());
+    }
+
+    /** A stored reference from its key's sequence and its references value. */
+    static StoredReference storedReference(long sequence, ByteIterable value, MessageData message) {
+        long redeliverAt = value.getLength() >= 20 ? readLong(value, 12) : 0;
+        return new StoredReference(sequence, readLong(value, 0), message, readInt(value, 8), redeliverAt);
     }
 
     static ByteIterable queueKey(QueueId queue) {

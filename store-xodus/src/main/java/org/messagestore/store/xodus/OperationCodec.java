@@ -80,8 +80,11 @@ final class OperationCodec {
             out.writeByte(2).writeString(ref.queue().value()).writeLong(ref.messageId());
         } else if (op instanceof RemoveReference ref) {
             out.writeByte(3).writeString(ref.queue().value()).writeLong(ref.messageId());
-        } else if (op instanceof UpdateDeliveryCount update) {
+        } else if (op instanceof UpdateDeliveryCount update && update.redeliverAt() == 0) {
             out.writeByte(4).writeString(update.queue().value()).writeLong(update.messageId()).writeInt(update.deliveryCount());
+        } else if (op instanceof UpdateDeliveryCount update) {
+            out.writeByte(9).writeString(update.queue().value()).writeLong(update.messageId()).writeInt(update.deliveryCount())
+                    .writeLong(update.redeliverAt());
         } else if (op instanceof AddDestination add) {
             out.writeByte(5);
             MessageCodec.writeDestination(add.destination(), out);
@@ -109,6 +112,7 @@ final class OperationCodec {
             case 6 -> new RemoveDestination(MessageCodec.readDestination(in));
             case 7 -> new AddSubscription(subscription(in));
             case 8 -> new RemoveSubscription(subscription(in));
+            case 9 -> new UpdateDeliveryCount(new QueueId(in.readString()), in.readLong(), in.readInt(), in.readLong());
             default -> throw in.malformed("unknown operation tag " + tag);
         };
     }

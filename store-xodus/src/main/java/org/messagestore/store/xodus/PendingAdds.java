@@ -42,6 +42,7 @@ final class PendingAdds {
         final long messageId;
         final ScheduledTimes times;
         int deliveryCount;
+        long redeliverAt;
 
         Reference(int queueNumber, long sequence, long messageId, ScheduledTimes times) {
             this.queueNumber = queueNumber;

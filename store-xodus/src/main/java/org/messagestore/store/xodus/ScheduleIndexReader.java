@@ -100,6 +100,6 @@ final class ScheduleIndexReader {
             LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);
             return null;
         }
-        return new StoredReference(sequence, messageId, message, Keys.readInt(value, 8));
+        return Keys.storedReference(sequence, value, message);
     }
 }

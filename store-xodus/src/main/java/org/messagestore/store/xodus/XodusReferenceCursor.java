@@ -91,13 +91,12 @@ final class XodusReferenceCursor implements ReferenceCursor {
                 }
                 ByteIterable value = cursor.getValue();
                 long messageId = Keys.readLong(value, 0);
-                int deliveryCount = Keys.readInt(value, 8);
                 if (!skipped.contains(new JournaledRemovals.Key(queue, messageId))) {
                     MessageData message = MessageRecords.read(txn, stores, messageId);
                     if (message == null) {
                         LOG.error("{} references message {} which is not stored; skipping it", queue.value(), messageId);
                     } else {
-                        page.add(new StoredReference(sequence, messageId, message, deliveryCount));
+                        page.add(Keys.storedReference(sequence, value, message));
                     }
                 }
                 nextSequence = sequence + 1;

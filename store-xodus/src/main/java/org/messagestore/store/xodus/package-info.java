@@ -35,8 +35,8 @@
  *     message is deleted with its last reference</td></tr>
  * <tr><td>{@code queues}</td><td>{@link org.messagestore.store.QueueId} value (UTF-8)</td><td>queue number (4),
  *     allocated once, so reference keys are short</td></tr>
- * <tr><td>{@code references}</td><td>queue number (4) | sequence (8)</td><td>message id (8) | delivery count (4);
- *     a queue's pending references, contiguous and in arrival order; a cursor pages them with
+ * <tr><td>{@code references}</td><td>queue number (4) | sequence (8)</td><td>message id (8) | delivery count (4)
+ *     [| redeliver-at epoch millis (8), only when held back by a redelivery delay]; a queue's pending references, contiguous and in arrival order; a cursor pages them with
  *     range seeks</td></tr>
  * <tr><td>{@code referenceIndex}</td><td>queue number (4) | message id (8)</td><td>sequence (8): makes
  *     RemoveReference and UpdateDeliveryCount a point lookup. For a reference in a schedule index:

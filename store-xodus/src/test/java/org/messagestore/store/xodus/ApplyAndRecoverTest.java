@@ -40,7 +40,8 @@ class ApplyAndRecoverTest {
             for (long id = 1; id <= 5; id++) {
                 applyAndWait(store, TestMessages.send(ORDERS_QUEUE, id));
             }
-            applyAndWait(store, List.of(new StoreOperation.UpdateDeliveryCount(ORDERS_QUEUE, 2, 3)));
+            applyAndWait(store, List.of(new StoreOperation.UpdateDeliveryCount(ORDERS_QUEUE, 2, 3),
+                    new StoreOperation.UpdateDeliveryCount(ORDERS_QUEUE, 3, 1, 1_900_000_000_000L)));
             applyAndWait(store, TestMessages.ack(ORDERS_QUEUE, 4));
         }
 
@@ -54,6 +55,7 @@ class ApplyAndRecoverTest {
             assertThat(ids(refs)).containsExactly(1L, 2L, 3L, 5L);
             assertThat(refs.get(1).deliveryCount()).isEqualTo(3);
             assertThat(refs.get(0).deliveryCount()).isZero();
+            assertThat(refs).extracting(StoredReference::redeliverAt).containsExactly(0L, 0L, 1_900_000_000_000L, 0L);
             assertThat(refs.get(2).message()).usingRecursiveComparison().isEqualTo(TestMessages.text("m3"));
         }
     }

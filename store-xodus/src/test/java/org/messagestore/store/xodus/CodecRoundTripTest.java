@@ -94,6 +94,7 @@ class CodecRoundTripTest {
                 new StoreOperation.AddReference(QueueId.ofQueue("q"), 5),
                 new StoreOperation.RemoveReference(QueueId.ofQueue("q"), 4),
                 new StoreOperation.UpdateDeliveryCount(QueueId.ofQueue("q"), 3, 2),
+                new StoreOperation.UpdateDeliveryCount(QueueId.ofQueue("q"), 6, 1, 1_900_000_000_000L),
                 new StoreOperation.AddDestination(DestinationName.topic("prices")),
                 new StoreOperation.RemoveDestination(DestinationName.queue("old")),
                 new StoreOperation.AddSubscription(sub),

@@ -73,7 +73,7 @@ class ScheduleIndexTest {
     void positionsAreTheCursorPositionsAndDeliveryCountsAreCurrent() {
         try (XodusMessageStore store = open(dir)) {
             sendMixed(store);
-            applyAndWait(store, List.of(new StoreOperation.UpdateDeliveryCount(ORDERS_QUEUE, 5, 2)));
+            applyAndWait(store, List.of(new StoreOperation.UpdateDeliveryCount(ORDERS_QUEUE, 5, 2, 1_900_000_000_000L)));
 
             List<StoredReference> fromCursor = StoreTesting.readAll(store, ORDERS_QUEUE, 10);
             List<StoredReference> fromIndex = readAll(store, DELIVERY, ORDERS_QUEUE).references();
@@ -81,9 +81,11 @@ class ScheduleIndexTest {
                 StoredReference same = fromCursor.stream().filter(r -> r.messageId() == indexed.messageId()).findFirst().orElseThrow();
                 assertThat(indexed.position()).isEqualTo(same.position());
                 assertThat(indexed.deliveryCount()).isEqualTo(same.deliveryCount());
+                assertThat(indexed.redeliverAt()).isEqualTo(same.redeliverAt());
             }
             assertThat(fromIndex).filteredOn(r -> r.messageId() == 5).singleElement()
-                    .extracting(StoredReference::deliveryCount).isEqualTo(2);
+                    .extracting(StoredReference::deliveryCount, StoredReference::redeliverAt)
+                    .containsExactly(2, 1_900_000_000_000L);
         }
     }
 
