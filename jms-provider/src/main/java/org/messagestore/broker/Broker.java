@@ -15,6 +15,7 @@ import org.messagestore.model.ConnectionListener;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
 import org.messagestore.store.PreparedTransaction;
+import org.messagestore.store.RecoveredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,8 @@ public final class Broker implements AutoCloseable {
         this.login = new ConnectionLogin(config.name(), config.security().authenticatorFor(config.users()),
                 config.allowAnonymous());
         try {
-            services.xa().recovered(new StoreRecovery(services).run());
+            RecoveredState recovered = new StoreRecovery(services).run();
+            services.xa().recovered(recovered.prepared(), recovered.heuristics());
             for (String queue : config.queues()) {
                 services.destinations().declareQueue(queue);
             }
@@ -108,6 +110,11 @@ public final class Broker implements AutoCloseable {
         return services.xa().inDoubt();
     }
 
+    /** In-doubt XA work for operators: list prepared branches, settle one by hand. */
+    public PreparedBranches preparedBranches() {
+        return new PreparedBranches(services.xa());
+    }
+
     /**
      * Opens a connection after checking the credentials ({@link BrokerConfig#security()}); JMSSecurityException
      * when they are refused. The connection's operations are then checked against the access rules.
@@ -127,6 +134,11 @@ public final class Broker implements AutoCloseable {
             throw new IllegalStateException("broker '" + config.name() + "' is closed");
         }
         return connection;
+    }
+
+    /** Test view: whether the unprepared branch {@code xid} is over its timeout, waiting for its session to end it. */
+    boolean timedOut(org.messagestore.model.BranchXid xid) {
+        return services.xa().timedOut(xid);
     }
 
     /** Test and management view: the queue destination {@code name}, or null. */

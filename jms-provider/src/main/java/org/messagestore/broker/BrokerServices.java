@@ -42,7 +42,8 @@ record BrokerServices(
                 scheduler,
                 memory,
                 pager,
-                new XaTransactions(new XaCompletion(store, router, pager, destinations, subscriptions)),
+                new XaTransactions(new XaCompletion(store, router, pager, destinations, subscriptions), scheduler,
+                        config.limits().unpreparedBranchTimeout()),
                 config.limits(),
                 new RefusalLog(LoggerFactory.getLogger(ResourceLimits.class), RefusalLog.DEFAULT_INTERVAL_MILLIS));
     }

@@ -2,13 +2,11 @@ package org.messagestore.broker;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.messagestore.model.DestinationName;
 import org.messagestore.store.DurableSubscriptionRecord;
 import org.messagestore.store.MessageStore;
-import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.StoreOperation;
@@ -36,8 +34,11 @@ final class StoreRecovery {
         this.store = services.store();
     }
 
-    /** Returns the prepared (in-doubt) XA branches, which stay in the store until resolved. */
-    List<PreparedTransaction> run() {
+    /**
+     * Loads destinations and subscriptions; returns what the store held, whose prepared (in-doubt) and
+     * heuristically completed XA branches stay in the store until resolved or forgotten.
+     */
+    RecoveredState run() {
         RecoveredState state = store.recover();
         services.router().continueAfter(state.highestMessageId());
         state.prepared().forEach(tx -> tx.work().forEach(op -> {
@@ -60,7 +61,11 @@ final class StoreRecovery {
             LOG.warn("broker '{}' found {} prepared XA transaction(s) in {}; they stay in doubt until a transaction manager resolves them",
                     services.brokerName(), state.prepared().size(), store.description());
         }
-        return state.prepared();
+        if (!state.heuristics().isEmpty()) {
+            LOG.warn("broker '{}' found {} XA transaction(s) completed heuristically by an operator; they are reported to "
+                    + "their transaction managers until forgotten", services.brokerName(), state.heuristics().size());
+        }
+        return state;
     }
 
     private void load(MessageQueue queue) {

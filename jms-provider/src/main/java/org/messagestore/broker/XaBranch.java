@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.messagestore.model.BranchXid;
+import org.messagestore.store.HeuristicOutcome;
 import org.messagestore.store.PreparedTransaction;
 
 /**
@@ -13,7 +14,9 @@ import org.messagestore.store.PreparedTransaction;
  * "State Tables", transaction branch states): <em>active</em> while a session is associated,
  * <em>idle</em> once every association ended or was suspended, <em>prepared</em> after a
  * successful prepare; a branch found prepared in the store at start ({@link #recovered()}) has only
- * its stored work.
+ * its stored work. A prepared branch an operator completed by hand stays, {@link #heuristic()}, until
+ * its transaction manager has heard of it and forgets it. An unprepared branch older than the broker's
+ * timeout is rolled back by the broker ({@link #timedOut()}).
  *
  * <p>Threads: every field is guarded by the owning {@link XaTransactions}' lock; store I/O for the
  * branch runs outside it while {@link #busy} keeps other verbs off.
@@ -22,12 +25,17 @@ final class XaBranch {
 
     private final BranchXid xid;
     private final PreparedTransaction recovered;
+    /** System.nanoTime() at start, for the unprepared-branch timeout. */
+    private final long startedAt = System.nanoTime();
     private final Set<ServerSession> associated = new HashSet<>();
     private final Set<ServerSession> suspended = new HashSet<>();
     private final List<PendingSend> sends = new ArrayList<>();
     private final List<OutstandingDelivery> consumed = new ArrayList<>();
     private XaCompletion.Prepared prepared;
+    private long preparedAt;
+    private HeuristicOutcome heuristic;
     private boolean rollbackOnly;
+    private boolean timedOut;
     private boolean busy;
 
     private XaBranch(BranchXid xid, PreparedTransaction recovered) {
@@ -40,7 +48,16 @@ final class XaBranch {
     }
 
     static XaBranch recovered(PreparedTransaction transaction) {
-        return new XaBranch(transaction.xid(), transaction);
+        XaBranch branch = new XaBranch(transaction.xid(), transaction);
+        branch.preparedAt = transaction.preparedAt();
+        return branch;
+    }
+
+    /** A branch an operator completed before a restart, waiting for its transaction manager to forget it. */
+    static XaBranch heuristic(HeuristicOutcome outcome) {
+        XaBranch branch = new XaBranch(outcome.xid(), null);
+        branch.heuristic = outcome;
+        return branch;
     }
 
     BranchXid xid() {
@@ -52,8 +69,37 @@ final class XaBranch {
         return recovered;
     }
 
+    /** Prepared and not completed: in doubt. */
     boolean isPrepared() {
-        return recovered != null || prepared != null;
+        return heuristic == null && (recovered != null || prepared != null);
+    }
+
+    long startedAt() {
+        return startedAt;
+    }
+
+    /** When it was prepared (epoch millis), 0 when not prepared or not known. */
+    long preparedAt() {
+        return preparedAt;
+    }
+
+    /** The operator's decision on this branch, or null. */
+    HeuristicOutcome heuristic() {
+        return heuristic;
+    }
+
+    void completedHeuristically(HeuristicOutcome outcome) {
+        heuristic = outcome;
+    }
+
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    /** Over the timeout while a session is still associated: rolled back when that session ends it. */
+    void timeOut() {
+        timedOut = true;
+        rollbackOnly = true;
     }
 
     boolean isActive() {
@@ -95,6 +141,7 @@ final class XaBranch {
 
     void prepared(XaCompletion.Prepared value) {
         prepared = value;
+        preparedAt = value.preparedAt();
     }
 
     boolean rollbackOnly() {

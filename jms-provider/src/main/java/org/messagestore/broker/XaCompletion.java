@@ -1,6 +1,7 @@
 package org.messagestore.broker;
 
 import jakarta.jms.JMSException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import javax.transaction.xa.XAException;
 import org.messagestore.model.MessageData;
+import org.messagestore.store.HeuristicOutcome;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;
@@ -46,8 +50,8 @@ final class XaCompletion {
     /** References read per page while looking for the messages a recovered branch had locked. */
     private static final int SCAN_PAGE = 500;
 
-    /** A prepared branch of this broker run: its routed sends and its consumed deliveries. */
-    record Prepared(List<MessageRouter.Routed> routed, List<OutstandingDelivery> consumed) {
+    /** A prepared branch of this broker run: its routed sends, its consumed deliveries, and when (epoch millis). */
+    record Prepared(List<MessageRouter.Routed> routed, List<OutstandingDelivery> consumed, long preparedAt) {
     }
 
     private final MessageStore store;
@@ -69,16 +73,24 @@ final class XaCompletion {
     Prepared prepare(XaBranch branch) throws XAException {
         List<MessageRouter.Routed> routed = route(branch.sends());
         List<StoreOperation> work = work(routed, branch.consumed());
-        write(List.of(new StoreOperation.PrepareTransaction(branch.xid(), work)), "prepare " + branch);
-        return new Prepared(routed, List.copyOf(branch.consumed()));
+        long preparedAt = System.currentTimeMillis();
+        write(List.of(new StoreOperation.PrepareTransaction(branch.xid(), work, preparedAt)), "prepare " + branch);
+        return new Prepared(routed, List.copyOf(branch.consumed()), preparedAt);
     }
 
-    /** Phase two of a branch prepared in this run. On a store failure the branch stays prepared. */
-    void commitPrepared(XaBranch branch) throws XAException {
+    /**
+     * Phase two of a prepared branch, of this run or found at start, with {@code also} (an operator's
+     * heuristic record) in the same batch. On a store failure the branch stays prepared.
+     */
+    void commitPrepared(XaBranch branch, List<StoreOperation> also) throws XAException {
+        if (branch.recovered() != null) {
+            commitRecovered(branch, also);
+            return;
+        }
         Prepared prepared = branch.prepared();
         prepared.routed().forEach(router::storing);
         try {
-            write(List.of(new StoreOperation.CommitPrepared(branch.xid())), "commit " + branch);
+            write(with(new StoreOperation.CommitPrepared(branch.xid()), also), "commit " + branch);
         } catch (XAException e) {
             prepared.routed().forEach(router::abandon);
             throw e;
@@ -110,22 +122,38 @@ final class XaCompletion {
         settle(branch.consumed());
     }
 
-    /** Rolls back a branch of this run, prepared or not. On a store failure a prepared branch stays prepared. */
+    /** Rolls back a branch, prepared or not. On a store failure a prepared branch stays prepared. */
     void rollback(XaBranch branch) throws XAException {
-        if (branch.prepared() != null) {
-            write(List.of(new StoreOperation.RollbackPrepared(branch.xid())), "roll back " + branch);
+        rollback(branch, List.of());
+    }
+
+    /** As {@link #rollback(XaBranch)}, with {@code also} in the same batch when the branch is prepared. */
+    void rollback(XaBranch branch, List<StoreOperation> also) throws XAException {
+        if (branch.recovered() != null) {
+            rollbackRecovered(branch, also);
+        } else if (branch.prepared() != null) {
+            write(with(new StoreOperation.RollbackPrepared(branch.xid()), also), "roll back " + branch);
             returnConsumed(branch.prepared().consumed());
         } else {
             returnConsumed(branch.consumed());
         }
     }
 
+    /**
+     * Rolls back an unprepared branch without waiting (the broker's own timeout, on its scheduler
+     * thread): its consumed messages come back at once; the future completes when their new delivery
+     * counts are stored.
+     */
+    CompletableFuture<Void> rollbackUnprepared(XaBranch branch) {
+        return returnConsumedAsync(branch.consumed());
+    }
+
     /** Commits a branch found prepared at start: its stored sends arrive at the queues that are in memory. */
-    void commitRecovered(XaBranch branch) throws XAException {
+    private void commitRecovered(XaBranch branch, List<StoreOperation> also) throws XAException {
         List<MessageRouter.Routed> routed = recoveredSends(branch.recovered());
         routed.forEach(router::storing);
         try {
-            write(List.of(new StoreOperation.CommitPrepared(branch.xid())), "commit recovered " + branch);
+            write(with(new StoreOperation.CommitPrepared(branch.xid()), also), "commit recovered " + branch);
         } catch (XAException e) {
             routed.forEach(router::abandon);
             throw e;
@@ -138,10 +166,9 @@ final class XaCompletion {
      * from the store and come back as a rolled-back delivery does ({@link MessageQueue#releaseLocked}:
      * delivery count, redelivery delay, dead-letter limit), in the same batch as the rollback.
      */
-    void rollbackRecovered(XaBranch branch) throws XAException {
+    private void rollbackRecovered(XaBranch branch, List<StoreOperation> also) throws XAException {
         List<UndeliverableRouter.Move> releases = new ArrayList<>();
-        List<StoreOperation> work = new ArrayList<>();
-        work.add(new StoreOperation.RollbackPrepared(branch.xid()));
+        List<StoreOperation> work = with(new StoreOperation.RollbackPrepared(branch.xid()), also);
         locked(branch.recovered()).forEach((queueId, ids) -> {
             MessageQueue queue = findQueue(queueId);
             if (queue == null) {
@@ -161,7 +188,59 @@ final class XaCompletion {
         releases.forEach(release -> release.afterStored().run());
     }
 
+    /** Drops the stored heuristic outcome of a branch its transaction manager has forgotten. */
+    void forget(XaBranch branch) throws XAException {
+        write(List.of(new StoreOperation.ForgetHeuristic(branch.xid())), "forget " + branch);
+    }
+
+    /** What an operator sees of a prepared or heuristically completed branch. */
+    PreparedBranch describe(XaBranch branch) {
+        HeuristicOutcome heuristic = branch.heuristic();
+        PreparedBranch.State state = heuristic == null ? PreparedBranch.State.PREPARED
+                : heuristic.committed() ? PreparedBranch.State.HEURISTICALLY_COMMITTED
+                : PreparedBranch.State.HEURISTICALLY_ROLLED_BACK;
+        Instant preparedAt = branch.preparedAt() == 0 ? null : Instant.ofEpochMilli(branch.preparedAt());
+        Instant decidedAt = heuristic == null ? null : Instant.ofEpochMilli(heuristic.decidedAt());
+        Set<String> destinations = new TreeSet<>();
+        int sent = 0;
+        int acknowledged = 0;
+        if (branch.prepared() != null) {
+            for (MessageRouter.Routed routed : branch.prepared().routed()) {
+                sent++;
+                routed.targets().forEach(queue -> destinations.add(DivertedCopy.uri(queue.name())));
+            }
+            for (OutstandingDelivery delivery : branch.prepared().consumed()) {
+                acknowledged++;
+                destinations.add(DivertedCopy.uri(delivery.queue().name()));
+            }
+        } else if (branch.recovered() != null) {
+            for (StoreOperation op : branch.recovered().work()) {
+                if (op instanceof StoreOperation.AddMessage) {
+                    sent++;
+                } else if (op instanceof StoreOperation.AddReference reference) {
+                    destinations.add(describe(reference.queue()));
+                } else if (op instanceof StoreOperation.RemoveReference removal) {
+                    acknowledged++;
+                    destinations.add(describe(removal.queue()));
+                }
+            }
+        }
+        return new PreparedBranch(branch.xid(), state, preparedAt, decidedAt, destinations, sent, acknowledged);
+    }
+
+    private String describe(QueueId queueId) {
+        MessageQueue queue = findQueue(queueId);
+        return queue == null ? queueId.value() : DivertedCopy.uri(queue.name());
+    }
+
     // ---- helpers
+
+    private static List<StoreOperation> with(StoreOperation first, List<StoreOperation> also) {
+        List<StoreOperation> work = new ArrayList<>(1 + also.size());
+        work.add(first);
+        work.addAll(also);
+        return work;
+    }
 
     private List<MessageRouter.Routed> route(List<PendingSend> sends) {
         return sends.stream().map(s -> router.route(s.message(), s.address())).toList();
@@ -196,20 +275,29 @@ final class XaCompletion {
 
     /** Consumed deliveries of a rolled-back branch return to their queues, with their new delivery counts stored. */
     private void returnConsumed(List<OutstandingDelivery> consumed) {
+        returnConsumedAsync(consumed).join(); // never fails: a failed write is logged
+    }
+
+    private CompletableFuture<Void> returnConsumedAsync(List<OutstandingDelivery> consumed) {
         Map<MessageQueue, List<OutstandingDelivery>> perQueue = new LinkedHashMap<>();
         consumed.forEach(d -> perQueue.computeIfAbsent(d.queue(), q -> new ArrayList<>()).add(d));
         List<UndeliverableRouter.Move> moves = new ArrayList<>();
         perQueue.forEach((queue, deliveries) -> moves.add(queue.takeBack(deliveries)));
         List<StoreOperation> work = moves.stream().flatMap(m -> m.work().stream()).toList();
-        try {
-            StoreCalls.await(store, work, "record delivery counts and dead-letter moves");
-        } catch (JMSException e) {
-            // The rollback itself has happened; only the raised delivery counts may be lost in a crash.
-            LOG.warn("rolled back an XA branch, but could not store the new delivery counts: {}", e.getMessage());
-            moves.forEach(m -> m.afterFailure().run());
-            return;
+        if (work.isEmpty()) {
+            moves.forEach(m -> m.afterStored().run());
+            return CompletableFuture.completedFuture(null);
         }
-        moves.forEach(m -> m.afterStored().run());
+        return store.apply(work).handle((stored, failure) -> {
+            if (failure != null) {
+                // The rollback itself has happened; only the raised delivery counts may be lost in a crash.
+                LOG.warn("rolled back an XA branch, but could not store the new delivery counts: {}", failure.toString());
+                moves.forEach(m -> m.afterFailure().run());
+            } else {
+                moves.forEach(m -> m.afterStored().run());
+            }
+            return null;
+        });
     }
 
     /** The sends stored in a recovered branch, as messages routed to the durable queues in memory. */

@@ -16,9 +16,11 @@ import org.messagestore.transport.XaExceptions;
  * the broker's XA error code unchanged (XAER_NOTA, XAER_PROTO, XA_RBROLLBACK, ...); a broker that cannot
  * be reached is XAER_RMFAIL.
  *
- * <p>Limits, as JTA allows: {@link #setTransactionTimeout} returns false (the broker does not time
- * branches out; it rolls back unprepared branches when the last connection that worked on them closes),
- * and {@link #forget} always fails because the broker never completes a branch heuristically.
+ * <p>Limits, as JTA allows: {@link #setTransactionTimeout} returns false. The broker has its own
+ * timeout for unprepared branches (configured on the broker, five minutes by default) and rolls back
+ * unprepared branches when the last connection that worked on them closes; a prepared branch never
+ * times out. {@link #forget} succeeds only for a branch an operator completed by hand (a heuristic
+ * decision, reported by commit or rollback as XA_HEURCOM or XA_HEURRB).
  *
  * <p>Threads: any thread (the transaction manager's); calls block until the broker answered.
  */
@@ -108,7 +110,7 @@ final class ClientXAResource implements XAResource {
         return 0;
     }
 
-    /** Not supported: returns false (JTA allows it); branches are not timed out by the broker. */
+    /** Not supported: returns false (JTA allows it); the broker's own timeout for unprepared branches applies. */
     @Override
     public boolean setTransactionTimeout(int seconds) throws XAException {
         if (seconds < 0) {

@@ -25,7 +25,8 @@ import org.messagestore.broker.security.UsersFileAuthenticator;
  * @param dataDir                {@link ConfigKey#DATA_DIR}
  * @param storeSettings          the {@code store.*} keys that are set, without the prefix, for the store provider
  * @param flowControl            {@link ConfigKey#PAGING_WINDOW} and the {@code memory.*} keys
- * @param limits                 {@link ConfigKey#MAX_SESSIONS_PER_CONNECTION}, {@link ConfigKey#MAX_CONSUMERS_PER_SESSION}
+ * @param limits                 {@link ConfigKey#MAX_SESSIONS_PER_CONNECTION}, {@link ConfigKey#MAX_CONSUMERS_PER_SESSION},
+ *                               {@link ConfigKey#XA_UNPREPARED_TIMEOUT_SECONDS}
  * @param autoCreateDestinations {@link ConfigKey#AUTO_CREATE_DESTINATIONS}
  * @param queues                 {@link ConfigKey#QUEUES}
  * @param topics                 {@link ConfigKey#TOPICS}
@@ -71,7 +72,8 @@ public record BrokerSettings(
                 storeSettings(config),
                 flowControl(config),
                 new ResourceLimits(config.integer(ConfigKey.MAX_SESSIONS_PER_CONNECTION, 1, Integer.MAX_VALUE),
-                        config.integer(ConfigKey.MAX_CONSUMERS_PER_SESSION, 1, Integer.MAX_VALUE)),
+                        config.integer(ConfigKey.MAX_CONSUMERS_PER_SESSION, 1, Integer.MAX_VALUE),
+                        Duration.ofSeconds(config.integer(ConfigKey.XA_UNPREPARED_TIMEOUT_SECONDS, 1, Integer.MAX_VALUE))),
                 config.bool(ConfigKey.AUTO_CREATE_DESTINATIONS),
                 config.list(ConfigKey.QUEUES),
                 config.list(ConfigKey.TOPICS),

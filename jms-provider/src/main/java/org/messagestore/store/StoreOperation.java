@@ -91,16 +91,23 @@ public sealed interface StoreOperation {
      * XA phase one: makes {@code work} durable as a prepared transaction without applying it. It is
      * returned by {@link MessageStore#recover} until a {@link CommitPrepared} or
      * {@link RollbackPrepared} for the same Xid. {@code work} holds no transaction operations.
+     * {@code preparedAt} (epoch millis) is kept with it, so an operator sees how long it has been in doubt.
      */
-    record PrepareTransaction(BranchXid xid, List<StoreOperation> work) implements StoreOperation {
+    record PrepareTransaction(BranchXid xid, List<StoreOperation> work, long preparedAt) implements StoreOperation {
         public PrepareTransaction {
             Objects.requireNonNull(xid, "xid");
             work = List.copyOf(work);
             for (StoreOperation op : work) {
-                if (op instanceof PrepareTransaction || op instanceof CommitPrepared || op instanceof RollbackPrepared) {
+                if (op instanceof PrepareTransaction || op instanceof CommitPrepared || op instanceof RollbackPrepared
+                        || op instanceof RecordHeuristic || op instanceof ForgetHeuristic) {
                     throw new IllegalArgumentException("a prepared transaction cannot contain " + op);
                 }
             }
+        }
+
+        /** Prepared now. */
+        public PrepareTransaction(BranchXid xid, List<StoreOperation> work) {
+            this(xid, work, System.currentTimeMillis());
         }
     }
 
@@ -114,6 +121,25 @@ public sealed interface StoreOperation {
     /** XA rollback of a prepared branch: forgets its work. */
     record RollbackPrepared(BranchXid xid) implements StoreOperation {
         public RollbackPrepared {
+            Objects.requireNonNull(xid, "xid");
+        }
+    }
+
+    /**
+     * Records that a prepared branch was completed by an operator rather than by its transaction manager
+     * (a heuristic decision), in the same batch as the {@link CommitPrepared} or {@link RollbackPrepared}
+     * that carried it out. It is returned by {@link MessageStore#recover} until {@link ForgetHeuristic},
+     * so the transaction manager hears of it even after a restart.
+     */
+    record RecordHeuristic(HeuristicOutcome outcome) implements StoreOperation {
+        public RecordHeuristic {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** The transaction manager has heard of a heuristic decision: the record goes. */
+    record ForgetHeuristic(BranchXid xid) implements StoreOperation {
+        public ForgetHeuristic {
             Objects.requireNonNull(xid, "xid");
         }
     }

@@ -16,6 +16,7 @@ import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
+import org.messagestore.store.HeuristicOutcome;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;
@@ -28,7 +29,9 @@ import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.AddSubscription;
 import org.messagestore.store.StoreOperation.CommitPrepared;
+import org.messagestore.store.StoreOperation.ForgetHeuristic;
 import org.messagestore.store.StoreOperation.PrepareTransaction;
+import org.messagestore.store.StoreOperation.RecordHeuristic;
 import org.messagestore.store.StoreOperation.RemoveDestination;
 import org.messagestore.store.StoreOperation.RemoveReference;
 import org.messagestore.store.StoreOperation.RemoveSubscription;
@@ -57,7 +60,8 @@ public final class InMemoryStore implements MessageStore {
     private final Map<QueueId, DurableSubscriptionRecord> subscriptions = new LinkedHashMap<>();
     /** Per stored queue: its references by position. */
     private final Map<QueueId, QueueReferences> references = new HashMap<>();
-    private final Map<BranchXid, List<StoreOperation>> prepared = new LinkedHashMap<>();
+    private final Map<BranchXid, PrepareTransaction> prepared = new LinkedHashMap<>();
+    private final Map<BranchXid, HeuristicOutcome> heuristics = new LinkedHashMap<>();
     private long highestMessageId;
     private long nextPosition;
     private boolean closed;
@@ -66,8 +70,9 @@ public final class InMemoryStore implements MessageStore {
     public synchronized RecoveredState recover() {
         ensureOpen();
         List<PreparedTransaction> inDoubt = new ArrayList<>();
-        prepared.forEach((xid, work) -> inDoubt.add(new PreparedTransaction(xid, work)));
-        return new RecoveredState(List.copyOf(destinations), List.copyOf(subscriptions.values()), inDoubt, highestMessageId);
+        prepared.forEach((xid, prepare) -> inDoubt.add(new PreparedTransaction(xid, prepare.work(), prepare.preparedAt())));
+        return new RecoveredState(List.copyOf(destinations), List.copyOf(subscriptions.values()), inDoubt,
+                List.copyOf(heuristics.values()), highestMessageId);
     }
 
     @Override
@@ -190,7 +195,7 @@ public final class InMemoryStore implements MessageStore {
             subscriptions.remove(remove.subscription().queueId());
             dropQueue(remove.subscription().queueId());
         } else if (op instanceof PrepareTransaction prepare) {
-            prepared.put(prepare.xid(), prepare.work());
+            prepared.put(prepare.xid(), prepare);
             // Its message ids are taken: a broker restarted on this store must not hand them out again.
             prepare.work().forEach(work -> {
                 if (work instanceof AddMessage add) {
@@ -198,9 +203,13 @@ public final class InMemoryStore implements MessageStore {
                 }
             });
         } else if (op instanceof CommitPrepared commit) {
-            prepared.remove(commit.xid()).forEach(work -> applyOne(work, added));
+            prepared.remove(commit.xid()).work().forEach(work -> applyOne(work, added));
         } else if (op instanceof RollbackPrepared rollback) {
             prepared.remove(rollback.xid());
+        } else if (op instanceof RecordHeuristic record) {
+            heuristics.put(record.outcome().xid(), record.outcome());
+        } else if (op instanceof ForgetHeuristic forget) {
+            heuristics.remove(forget.xid());
         } else {
             throw new IllegalArgumentException("unknown store operation " + op);
         }

@@ -87,6 +87,9 @@ final class BatchValidator {
             return work;
         }
         ByteIterable stored = stores.prepared().get(txn, Keys.bytes(OperationCodec.encodeXid(xid)));
-        return stored == null ? null : OperationCodec.decodeWork(stored.getBytesUnsafe(), stored.getLength());
+        if (stored == null || OperationCodec.isHeuristic(stored.getBytesUnsafe(), stored.getLength())) {
+            return null;
+        }
+        return OperationCodec.decodePrepared(xid, stored.getBytesUnsafe(), stored.getLength()).work();
     }
 }

@@ -32,7 +32,7 @@ final class EncodedBatch {
             if (op instanceof AddMessage add) {
                 encoded = MessageCodec.encode(add.message());
             } else if (op instanceof PrepareTransaction prepare) {
-                encoded = OperationCodec.encodeWork(prepare.work());
+                encoded = OperationCodec.encodePrepared(prepare);
             }
             if (encoded != null) {
                 encodings.put(op, encoded);

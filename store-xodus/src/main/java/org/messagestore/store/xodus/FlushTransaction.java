@@ -16,7 +16,9 @@ import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.AddSubscription;
 import org.messagestore.store.StoreOperation.CommitPrepared;
+import org.messagestore.store.StoreOperation.ForgetHeuristic;
 import org.messagestore.store.StoreOperation.PrepareTransaction;
+import org.messagestore.store.StoreOperation.RecordHeuristic;
 import org.messagestore.store.StoreOperation.RemoveDestination;
 import org.messagestore.store.StoreOperation.RemoveReference;
 import org.messagestore.store.StoreOperation.RemoveSubscription;
@@ -128,11 +130,16 @@ final class FlushTransaction {
             ByteIterable key = Keys.bytes(OperationCodec.encodeXid(commit.xid()));
             ByteIterable work = stores.prepared().get(txn, key);
             delete(stores.prepared(), key);
-            for (StoreOperation w : OperationCodec.decodeWork(work.getBytesUnsafe(), work.getLength())) {
+            for (StoreOperation w : OperationCodec.decodePrepared(commit.xid(), work.getBytesUnsafe(), work.getLength()).work()) {
                 applyOne(w, batch, added);
             }
         } else if (op instanceof RollbackPrepared rollback) {
             delete(stores.prepared(), Keys.bytes(OperationCodec.encodeXid(rollback.xid())));
+        } else if (op instanceof RecordHeuristic record) {
+            put(stores.prepared(), Keys.bytes(OperationCodec.encodeXid(record.outcome().xid())),
+                    Keys.bytes(OperationCodec.encodeHeuristic(record.outcome())));
+        } else if (op instanceof ForgetHeuristic forget) {
+            delete(stores.prepared(), Keys.bytes(OperationCodec.encodeXid(forget.xid())));
         } else {
             throw new IllegalArgumentException("unknown store operation " + op);
         }

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.messagestore.model.BranchXid;
 import org.messagestore.store.DurableSubscriptionRecord;
+import org.messagestore.store.HeuristicOutcome;
+import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddDestination;
 import org.messagestore.store.StoreOperation.AddMessage;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.AddSubscription;
+import org.messagestore.store.StoreOperation.PrepareTransaction;
 import org.messagestore.store.StoreOperation.RemoveDestination;
 import org.messagestore.store.StoreOperation.RemoveReference;
 import org.messagestore.store.StoreOperation.RemoveSubscription;
@@ -17,13 +20,17 @@ import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
 
 /**
  * The stored form of the records that are not messages: durable subscriptions, XA branch ids, and
- * the work list of a prepared transaction (which may carry whole messages). Tags are fixed numbers.
+ * the values of the prepared-transactions store: a prepared branch's work list (which may carry whole
+ * messages), or the heuristic outcome an operator gave it. Tags and formats are fixed numbers.
  *
  * <p>Threads: stateless.
  */
 final class OperationCodec {
 
     private static final int FORMAT = 1;
+    /** Prepared-transactions values: prepared work with its time (format 1 is work without a time). */
+    private static final int PREPARED_FORMAT = 2;
+    private static final int HEURISTIC_FORMAT = 3;
 
     private OperationCodec() {
     }
@@ -54,16 +61,64 @@ final class OperationCodec {
         return new BranchXid(in.readInt(), in.readBytes(), in.readBytes());
     }
 
+    /** A work list (the acknowledgement journal's records). */
     static byte[] encodeWork(List<StoreOperation> work) {
         BinaryWriter out = new BinaryWriter(256);
-        out.writeByte(FORMAT).writeInt(work.size());
-        work.forEach(op -> writeOperation(op, out));
+        out.writeByte(FORMAT);
+        writeWork(work, out);
         return out.toByteArray();
     }
 
     static List<StoreOperation> decodeWork(byte[] bytes, int length) {
-        BinaryReader in = new BinaryReader(bytes, length, "stored prepared transaction");
+        BinaryReader in = new BinaryReader(bytes, length, "stored work list");
         requireFormat(in);
+        return readWork(in);
+    }
+
+    /** A prepared-transactions value: the prepared work with its time. */
+    static byte[] encodePrepared(PrepareTransaction prepare) {
+        BinaryWriter out = new BinaryWriter(256);
+        out.writeByte(PREPARED_FORMAT).writeLong(prepare.preparedAt());
+        writeWork(prepare.work(), out);
+        return out.toByteArray();
+    }
+
+    /** A prepared-transactions value: an operator's decision on the branch, kept until it is forgotten. */
+    static byte[] encodeHeuristic(HeuristicOutcome outcome) {
+        return new BinaryWriter(10).writeByte(HEURISTIC_FORMAT).writeBoolean(outcome.committed()).writeLong(outcome.decidedAt())
+                .toByteArray();
+    }
+
+    static boolean isHeuristic(byte[] bytes, int length) {
+        return length > 0 && bytes[0] == HEURISTIC_FORMAT;
+    }
+
+    /** A prepared-transactions value that is not a heuristic outcome; written before times were kept, at 0. */
+    static PreparedTransaction decodePrepared(BranchXid xid, byte[] bytes, int length) {
+        BinaryReader in = new BinaryReader(bytes, length, "stored prepared transaction");
+        int format = in.readByte();
+        if (format != FORMAT && format != PREPARED_FORMAT) {
+            throw in.malformed("not a prepared transaction: format " + format);
+        }
+        long preparedAt = format == PREPARED_FORMAT ? in.readLong() : 0;
+        return new PreparedTransaction(xid, readWork(in), preparedAt);
+    }
+
+    static HeuristicOutcome decodeHeuristic(BranchXid xid, byte[] bytes, int length) {
+        BinaryReader in = new BinaryReader(bytes, length, "stored heuristic outcome");
+        int format = in.readByte();
+        if (format != HEURISTIC_FORMAT) {
+            throw in.malformed("not a heuristic outcome: format " + format);
+        }
+        return new HeuristicOutcome(xid, in.readBoolean(), in.readLong());
+    }
+
+    private static void writeWork(List<StoreOperation> work, BinaryWriter out) {
+        out.writeInt(work.size());
+        work.forEach(op -> writeOperation(op, out));
+    }
+
+    private static List<StoreOperation> readWork(BinaryReader in) {
         int count = in.readInt();
         List<StoreOperation> work = new ArrayList<>(Math.max(0, count));
         for (int i = 0; i < count; i++) {

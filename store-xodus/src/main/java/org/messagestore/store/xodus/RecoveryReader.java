@@ -6,8 +6,10 @@ import java.util.List;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Transaction;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.store.DurableSubscriptionRecord;
+import org.messagestore.store.HeuristicOutcome;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.StoreOperation;
@@ -40,20 +42,26 @@ final class RecoveryReader {
         }
         long highest = highestMessageId(stores, txn);
         List<PreparedTransaction> prepared = new ArrayList<>();
+        List<HeuristicOutcome> heuristics = new ArrayList<>();
         try (Cursor cursor = stores.prepared().openCursor(txn)) {
             while (cursor.getNext()) {
                 ByteIterable key = cursor.getKey();
                 ByteIterable value = cursor.getValue();
-                List<StoreOperation> work = OperationCodec.decodeWork(value.getBytesUnsafe(), value.getLength());
-                for (StoreOperation op : work) {
+                BranchXid xid = OperationCodec.decodeXid(key.getBytesUnsafe(), key.getLength());
+                if (OperationCodec.isHeuristic(value.getBytesUnsafe(), value.getLength())) {
+                    heuristics.add(OperationCodec.decodeHeuristic(xid, value.getBytesUnsafe(), value.getLength()));
+                    continue;
+                }
+                PreparedTransaction transaction = OperationCodec.decodePrepared(xid, value.getBytesUnsafe(), value.getLength());
+                for (StoreOperation op : transaction.work()) {
                     if (op instanceof StoreOperation.AddMessage add) {
                         highest = Math.max(highest, add.messageId());
                     }
                 }
-                prepared.add(new PreparedTransaction(OperationCodec.decodeXid(key.getBytesUnsafe(), key.getLength()), work));
+                prepared.add(transaction);
             }
         }
-        return new RecoveredState(destinations, subscriptions, prepared, highest);
+        return new RecoveredState(destinations, subscriptions, prepared, heuristics, highest);
     }
 
     static long highestMessageId(XodusStores stores, Transaction txn) {

@@ -52,7 +52,8 @@
  * <tr><td>{@code destinations}</td><td>kind tag (1) | name (length-prefixed UTF-8)</td><td>empty</td></tr>
  * <tr><td>{@code subscriptions}</td><td>subscription's QueueId value (UTF-8)</td><td>durable subscription record</td></tr>
  * <tr><td>{@code prepared}</td><td>Xid: format id (4) | gtrid | bqual (length-prefixed)</td><td>the prepared work
- *     (operations, messages included); applied by CommitPrepared, dropped by RollbackPrepared</td></tr>
+ *     (operations, messages included) with its time; applied by CommitPrepared, dropped by RollbackPrepared.
+ *     After an operator's heuristic decision the value is that outcome instead, until ForgetHeuristic</td></tr>
  * <tr><td>{@code meta}</td><td>{@code highestMessageId}, {@code layoutVersion} (UTF-8)</td><td>long, int
  *     (layout 2 since the schedule stores; a directory of another layout is refused at open)</td></tr>
  * </table>

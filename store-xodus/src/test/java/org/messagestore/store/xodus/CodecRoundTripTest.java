@@ -12,6 +12,8 @@ import org.messagestore.model.BranchXid;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.DurableSubscriptionRecord;
+import org.messagestore.store.HeuristicOutcome;
+import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.StoreOperation;
 
@@ -108,6 +110,17 @@ class CodecRoundTripTest {
         assertThat(OperationCodec.decodeWork(encodedWork, encodedWork.length)).usingRecursiveComparison().isEqualTo(work);
         assertThat(OperationCodec.decodeXid(encodedXid, encodedXid.length)).isEqualTo(xid);
         assertThat(OperationCodec.decodeSubscription(encodedSub, encodedSub.length)).isEqualTo(sub);
+
+        byte[] prepared = OperationCodec.encodePrepared(new StoreOperation.PrepareTransaction(xid, work, 1_800_000_000_000L));
+        assertThat(OperationCodec.isHeuristic(prepared, prepared.length)).isFalse();
+        assertThat(OperationCodec.decodePrepared(xid, prepared, prepared.length)).usingRecursiveComparison()
+                .isEqualTo(new PreparedTransaction(xid, work, 1_800_000_000_000L));
+        byte[] untimed = encodedWork; // the form prepared work had before its time was kept
+        assertThat(OperationCodec.decodePrepared(xid, untimed, untimed.length).preparedAt()).isZero();
+        HeuristicOutcome outcome = new HeuristicOutcome(xid, true, 1_800_000_000_001L);
+        byte[] heuristic = OperationCodec.encodeHeuristic(outcome);
+        assertThat(OperationCodec.isHeuristic(heuristic, heuristic.length)).isTrue();
+        assertThat(OperationCodec.decodeHeuristic(xid, heuristic, heuristic.length)).isEqualTo(outcome);
     }
 
     private static MessageData roundTrip(MessageData m) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.model.BranchXid;
+import org.messagestore.store.HeuristicOutcome;
 import org.messagestore.store.PreparedTransaction;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddMessage;
@@ -57,6 +58,34 @@ class PreparedTransactionRecoveryTest {
             assertThat(store.recover().prepared()).isEmpty();
             assertThat(ids(readAll(store, ORDERS_QUEUE, 10))).containsExactly(10L);
             assertThat(store.storedMessageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void thePrepareTimeAndAHeuristicOutcomeSurviveARestartUntilForgotten() {
+        long preparedAt = 1_800_000_000_000L;
+        HeuristicOutcome outcome = new HeuristicOutcome(XID_1, true, preparedAt + 60_000);
+        try (XodusMessageStore store = open(dir)) {
+            applyAndWait(store, List.of(new StoreOperation.PrepareTransaction(XID_1, TestMessages.send(ORDERS_QUEUE, 1), preparedAt)));
+            applyAndWait(store, List.of(new StoreOperation.PrepareTransaction(XID_2, TestMessages.send(ORDERS_QUEUE, 2), preparedAt)));
+        }
+        try (XodusMessageStore store = open(dir)) {
+            assertThat(store.recover().prepared()).extracting(PreparedTransaction::preparedAt).containsOnly(preparedAt);
+            applyAndWait(store, List.of(new StoreOperation.CommitPrepared(XID_1), new StoreOperation.RecordHeuristic(outcome)));
+        }
+        try (XodusMessageStore store = open(dir)) {
+            var state = store.recover();
+            assertThat(state.prepared()).extracting(PreparedTransaction::xid).containsExactly(XID_2);
+            assertThat(state.heuristics()).containsExactly(outcome);
+            assertThat(ids(readAll(store, ORDERS_QUEUE, 10))).containsExactly(1L);
+            var commitAgain = store.apply(List.of(new StoreOperation.CommitPrepared(XID_1)));
+            assertThatThrownBy(() -> commitAgain.get(10, TimeUnit.SECONDS)).hasMessageContaining("no prepared transaction");
+
+            applyAndWait(store, List.of(new StoreOperation.ForgetHeuristic(XID_1)));
+        }
+        try (XodusMessageStore store = open(dir)) {
+            assertThat(store.recover().heuristics()).isEmpty();
+            assertThat(store.recover().prepared()).extracting(PreparedTransaction::xid).containsExactly(XID_2);
         }
     }
 
