@@ -336,14 +336,7 @@ final class XaTransactions {
             branch.suspended().clear();
             branch.busy(true);
         }
-        try {
-            completion.rollback(branch);
-        } catch (XAException e) {
-            synchronized (this) {
-                branch.busy(false);
-            }
-            throw e;
-        }
+        whileBusy(branch, () -> completion.rollback(branch));
         synchronized (this) {
             forget(branch);
         }
@@ -370,14 +363,7 @@ final class XaTransactions {
             }
             branch.busy(true);
         }
-        try {
-            completion.forget(branch);
-        } catch (XAException e) {
-            synchronized (this) {
-                branch.busy(false);
-            }
-            throw e;
-        }
+        whileBusy(branch, () -> completion.forget(branch));
         synchronized (this) {
             forget(branch);
         }
@@ -414,18 +400,13 @@ final class XaTransactions {
         HeuristicOutcome outcome = new HeuristicOutcome(xid, commit, System.currentTimeMillis());
         PreparedBranch before = completion.describe(branch);
         List<StoreOperation> record = List.of(new StoreOperation.RecordHeuristic(outcome));
-        try {
+        whileBusy(branch, () -> {
             if (commit) {
                 completion.commitPrepared(branch, record);
             } else {
                 completion.rollback(branch, record);
             }
-        } catch (XAException e) {
-            synchronized (this) {
-                branch.busy(false);
-            }
-            throw e;
-        }
+        });
         synchronized (this) {
             branch.completedHeuristically(outcome);
             branch.busy(false);
@@ -485,6 +466,23 @@ final class XaTransactions {
                     branch, timeoutNanos / 1_000_000, branch.sends().size(), branch.consumed().size());
             completion.rollbackUnprepared(branch);
         }
+    }
+
+    /** Store work for a branch marked busy (no lock held); if it fails, the branch is free again as it was. */
+    private void whileBusy(XaBranch branch, StoreWork work) throws XAException {
+        try {
+            work.run();
+        } catch (XAException e) {
+            synchronized (this) {
+                branch.busy(false);
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreWork {
+        void run() throws XAException;
     }
 
     // ---- helpers (called with the lock held)

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.transaction.xa.XAResource;
+import org.messagestore.model.BranchXid;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DestinationName;
@@ -79,6 +81,32 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     /** Hands a delivery to the "application": consumed() as the client would. */
+    /**
+     * "Receive a request from {@code inbox}, send a reply to {@code outbox}" in the XA branch {@code xid},
+     * prepared, on a connection of its own that is then closed (a prepared branch outlives it).
+     */
+    static void prepareReceiveAndSend(Broker broker, BranchXid xid, DestinationName inbox, DestinationName outbox)
+            throws Exception {
+        BrokerConnection c = broker.connect(null, null, null);
+        c.setStarted(true);
+        c.createSession(1, false);
+        send(c, 1, Messages.text(inbox, "request"));
+        c.createSession(2, false);
+        RecordingSink sink = new RecordingSink();
+        c.createConsumer(queueConsumer(1, 2, inbox, 1), sink);
+        c.xaStart(2, xid, XAResource.TMNOFLAGS);
+        if (!"request".equals(consume(c, sink))) {
+            throw new AssertionError("the request did not arrive");
+        }
+        c.acknowledge(2); // does nothing inside the branch
+        send(c, 2, Messages.text(outbox, "reply"));
+        c.xaEnd(2, xid, XAResource.TMSUCCESS);
+        if (c.xaPrepare(xid) != XAResource.XA_OK) {
+            throw new AssertionError("the branch did not prepare");
+        }
+        c.close();
+    }
+
     static String consume(BrokerConnection connection, RecordingSink sink) {
         var delivery = sink.take();
         connection.consumed(delivery.consumerId(), delivery.deliveryId());

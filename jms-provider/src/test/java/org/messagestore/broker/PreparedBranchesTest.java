@@ -45,21 +45,8 @@ class PreparedBranchesTest {
         return Broker.start(BrokerConfig.defaults(name).withStore(store));
     }
 
-    /** "Receive a request, send a reply" in one branch, prepared; the broker keeps running. */
     private static void prepareReceiveAndSend(Broker broker, BranchXid xid) throws Exception {
-        BrokerConnection c = broker.connect(null, null, null);
-        c.setStarted(true);
-        c.createSession(1, false);
-        send(c, 1, Messages.text(INBOX, "request"));
-        c.createSession(2, false);
-        RecordingSink sink = new RecordingSink();
-        c.createConsumer(queueConsumer(1, 2, INBOX, 1), sink);
-        c.xaStart(2, xid, XAResource.TMNOFLAGS);
-        assertThat(consume(c, sink)).isEqualTo("request");
-        send(c, 2, Messages.text(OUTBOX, "reply"));
-        c.xaEnd(2, xid, XAResource.TMSUCCESS);
-        assertThat(c.xaPrepare(xid)).isEqualTo(XAResource.XA_OK);
-        c.close();
+        BrokerFixture.prepareReceiveAndSend(broker, xid, INBOX, OUTBOX);
     }
 
     private static RecordingSink consumer(BrokerConnection c, long id, DestinationName queue) throws Exception {

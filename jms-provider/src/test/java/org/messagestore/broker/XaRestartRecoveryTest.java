@@ -50,19 +50,7 @@ class XaRestartRecoveryTest {
     /** "Receive a message, send a message" in one branch, prepared, then the broker stops. */
     private void prepareReceiveAndSend() throws Exception {
         try (Broker broker = start()) {
-            BrokerConnection c = broker.connect(null, null, null);
-            c.setStarted(true);
-            c.createSession(1, false);
-            send(c, 1, Messages.text(INBOX, "request"));
-            c.createSession(2, false);
-            RecordingSink sink = new RecordingSink();
-            c.createConsumer(queueConsumer(1, 2, INBOX, 1), sink);
-            c.xaStart(2, xid, XAResource.TMNOFLAGS);
-            assertThat(consume(c, sink)).isEqualTo("request");
-            c.acknowledge(2); // does nothing inside the branch
-            send(c, 2, Messages.text(OUTBOX, "reply"));
-            c.xaEnd(2, xid, XAResource.TMSUCCESS);
-            assertThat(c.xaPrepare(xid)).isEqualTo(XAResource.XA_OK);
+            BrokerFixture.prepareReceiveAndSend(broker, xid, INBOX, OUTBOX);
         }
     }
 
