@@ -282,7 +282,11 @@ final class TcpBrokerConnection implements BrokerConnection {
         try {
             response = call(request);
         } catch (JMSException e) {
-            int code = pending.failure() != null ? XAException.XAER_RMFAIL : XAException.XAER_RMERR;
+            // Without an answer the branch is as the broker has it: XAER_RMFAIL, which a transaction
+            // manager leaves to recovery. XAER_RMERR (an error the broker answered) makes Narayana
+            // record a heuristic outcome on commit, so a lost connection must never be reported so.
+            boolean answered = !(e instanceof NotSent) && pending.failure() == null;
+            int code = answered ? XAException.XAER_RMERR : XAException.XAER_RMFAIL;
             throw XaExceptions.of(code, "XA request to broker " + peer + " failed: " + e.getMessage(), e);
         }
         if (response instanceof XaFailure failure) {
@@ -394,9 +398,20 @@ final class TcpBrokerConnection implements BrokerConnection {
     }
 
     private JMSException writeFailed(Throwable cause) {
-        JMSException e = new JMSException("could not send the request to broker " + peer + ": " + TcpPipeline.reason(cause));
-        e.initCause(cause);
-        return e;
+        return new NotSent("could not send the request to broker " + peer + ": " + TcpPipeline.reason(cause), cause);
+    }
+
+    /**
+     * A request that never left: its write failed (often the socket closed a moment before the
+     * connection's failure is recorded), so the broker cannot have acted on it.
+     */
+    private static final class NotSent extends JMSException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent(String message, Throwable cause) {
+            super(message);
+            initCause(cause);
+        }
     }
 
     /** Waits for the answer; an interrupt does not abandon a request halfway (the flag is restored). */
