@@ -11,7 +11,7 @@ import jakarta.jms.Session;
 import jakarta.jms.XAConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
@@ -69,8 +69,9 @@ final class BrokerProbe {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
-                for (Object m : Collections.list(browser.getEnumeration())) {
-                    ids.add(((Message) m).getStringProperty(RequestWorkflow.ID));
+                Enumeration<?> messages = browser.getEnumeration();
+                while (messages.hasMoreElements()) {
+                    ids.add(((Message) messages.nextElement()).getStringProperty(RequestWorkflow.ID));
                 }
             }
         }

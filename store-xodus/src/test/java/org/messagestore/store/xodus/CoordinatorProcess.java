@@ -70,13 +70,14 @@ final class CoordinatorProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until at least {@code n} transactions committed, or the coordinator exited. */
-    void awaitCommitted(long n, Duration atMost) {
+    /** Waits until at least {@code n} lines start with {@code prefix}, or the coordinator exited; true in the first case. */
+    boolean awaitCount(String prefix, long n, Duration atMost) {
         try {
-            await().atMost(atMost).until(() -> count("COMMITTED") >= n || !child.isAlive());
+            await().atMost(atMost).until(() -> count(prefix) >= n || !child.isAlive());
         } catch (RuntimeException e) {
-            throw new AssertionError("the coordinator did not commit " + n + " transactions; " + report(), e);
+            throw new AssertionError("no " + n + " " + prefix + " lines from the coordinator; " + report(), e);
         }
+        return count(prefix) >= n;
     }
 
     /** Sends a line on its standard input: a paused coordinator goes on. */

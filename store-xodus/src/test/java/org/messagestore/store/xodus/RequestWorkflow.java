@@ -10,8 +10,10 @@ import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.sql.XADataSource;
@@ -24,7 +26,7 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * a reply", each under one JTA transaction over the broker (one XA session) and the {@link Ledger}. The
  * database's branch is enlisted first, so Narayana prepares and commits it before the broker's.
  *
- * <p>Threads: the coordinator's main thread; the connection's exception listener only sets a flag.
+ * <p>Threads: the coordinator's main thread; the connection's exception listener only sets a flag and prints.
  */
 final class RequestWorkflow implements AutoCloseable {
 
@@ -44,11 +46,18 @@ final class RequestWorkflow implements AutoCloseable {
     private final XAResource brokerResource;
     private final AtomicBoolean brokerLost = new AtomicBoolean();
 
-    /** {@code wrap} decorates the broker's XAResource before it is enlisted (the kill points). */
-    RequestWorkflow(String brokerUrl, XADataSource database, UnaryOperator<XAResource> wrap) throws Exception {
+    /**
+     * {@code wrap} decorates the broker's XAResource before it is enlisted (the kill points); a failed
+     * connection is reported on {@code out} as {@code CONNECTION_FAILED}.
+     */
+    RequestWorkflow(String brokerUrl, XADataSource database, UnaryOperator<XAResource> wrap, PrintStream out)
+            throws Exception {
         // One message at a time: a killed coordinator leaves no prefetched requests behind.
         jms = new MessageStoreConnectionFactory(brokerUrl + "?prefetch=1").createXAConnection();
-        jms.setExceptionListener(e -> brokerLost.set(true));
+        jms.setExceptionListener(e -> {
+            brokerLost.set(true);
+            out.println("CONNECTION_FAILED " + e.getMessage());
+        });
         jms.start();
         session = jms.createXASession();
         requests = session.createConsumer(session.createQueue(REQUESTS));
@@ -107,7 +116,7 @@ final class RequestWorkflow implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException {
         try {
             insert.close();
             rows.close();

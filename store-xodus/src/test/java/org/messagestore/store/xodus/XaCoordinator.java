@@ -26,7 +26,7 @@ import java.nio.file.Path;
  *
  * <p>It reports on standard output, one line per event: {@code PREPARED <xid>}, {@code COMMITTED <id>},
  * {@code ROLLED_BACK <id-or-cause>}, {@code PAUSED <point>}, {@code HALT <point>}, {@code EMPTY},
- * {@code BROKER_LOST}, {@code RECOVERED <result>}. Exit status 0 when done, 3 when the broker was lost,
+ * {@code CONNECTION_FAILED <reason>}, {@code BROKER_LOST}, {@code RECOVERED <result>}. Exit status 0 when done, 3 when the broker was lost,
  * 4 when recovery did not complete, 137 when it halted at a kill point.
  */
 public final class XaCoordinator {
@@ -65,7 +65,7 @@ public final class XaCoordinator {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int[] number = {0};
         try (RequestWorkflow workflow = new RequestWorkflow(brokerUrl, ledger.xaDataSource(),
-                broker -> new StoppingXAResource(broker, plan, () -> number[0], out, in))) {
+                broker -> new StoppingXAResource(broker, plan, () -> number[0], out, in), out)) {
             int failuresInARow = 0;
             while (maxTransactions == 0 || number[0] < maxTransactions) {
                 number[0]++;

@@ -179,6 +179,7 @@ class XaCrashMatrixTest {
     void brokerKilledWithAPreparedBranchKeepsItPreparedUntilRecoveryCommitsIt() throws Exception {
         String xid = coordinate(Point.AFTER_BOTH_PREPARED, Stop.PAUSE);
         broker.kill();
+        coordinator.awaitLine("CONNECTION_FAILED", STEP); // the race is the next case's
         coordinator.resume();
         int status = coordinator.awaitExit(STEP);
         List<String> outcome = coordinator.lines().stream().filter(l -> !l.startsWith("PREPARED")).toList();
@@ -190,6 +191,35 @@ class XaCrashMatrixTest {
         String recovered = recover();
         State after = state();
         report("broker killed with a prepared branch (coordinator: " + String.join(", ", outcome) + ")", before, recovered, after);
+        assertCommitted(after);
+    }
+
+    /**
+     * As {@link #brokerKilledWithAPreparedBranchKeepsItPreparedUntilRecoveryCommitsIt}, but the coordinator
+     * goes on as soon as the broker JVM is gone, so its commit races the client's noticing that the
+     * connection failed. The commit must fail with XAER_RMFAIL (outcome unknown: recovery retries it), never
+     * with XAER_RMERR, which Narayana logs as a heuristic rollback of a branch that is in fact still
+     * prepared, and never commits: the row would stay in H2, the reply invisible, the request locked.
+     */
+    @Test
+    void brokerKilledJustBeforeOurCommitLeavesTheBranchToRecoveryWhichCommitsIt() throws Exception {
+        String xid = coordinate(Point.BEFORE_OUR_COMMIT, Stop.PAUSE);
+        broker.kill();
+        coordinator.resume();
+        int status = coordinator.awaitExit(STEP);
+        List<String> outcome = coordinator.lines().stream().filter(l -> !l.startsWith("PREPARED")).toList();
+        assertThat(status).as("the coordinator saw the broker go; %s", coordinator.report()).isEqualTo(XaCoordinator.BROKER_LOST);
+        startBroker();
+        State before = state();
+        assertOnlyTheDatabaseCommitted(before, xid);
+
+        CoordinatorProcess recovery = CoordinatorProcess.start(dir.resolve("recovery"),
+                List.of("recover", objectStore.toString(), ledgerFile.toString(), broker.url()));
+        int recoveryStatus = recovery.awaitExit(STEP);
+        String recovered = recovery.first("RECOVERED").orElse("(none)");
+        State after = state();
+        report("broker killed just before our commit (coordinator: " + String.join(", ", outcome) + ")", before, recovered, after);
+        assertThat(recoveryStatus).as("recovery completed; %s\n%s", recovery.report(), coordinator.report()).isZero();
         assertCommitted(after);
     }
 
