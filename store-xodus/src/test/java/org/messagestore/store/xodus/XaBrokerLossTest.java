@@ -20,7 +20,9 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * request may be answered, lost with the connection, or written to a socket already closed before the
  * client noticed. XAER_RMFAIL tells a transaction manager that the outcome is unknown and recovery must
  * ask again; XAER_RMERR on commit would be read as a heuristic rollback (Narayana logs it so and never
- * commits the branch, which stays prepared in the broker).
+ * commits the branch, which stays prepared in the broker). Back-to-back calls from one thread rarely hit
+ * the narrow window in which a write fails before the connection failure is recorded; see
+ * XaCrashMatrixTest's disabled brokerKilledJustBeforeOurCommit... case for the run that did.
  */
 class XaBrokerLossTest {
 
