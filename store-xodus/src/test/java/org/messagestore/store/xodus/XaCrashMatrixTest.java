@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.store.xodus.BrokerProbe.Received;
@@ -200,20 +199,10 @@ class XaCrashMatrixTest {
      * goes on as soon as the broker JVM is gone, so its commit races the client's noticing that the
      * connection failed. The commit must fail with XAER_RMFAIL (outcome unknown: recovery retries it).
      *
-     * <p>KNOWN BUG, so disabled (it fails in about one run in five here); run it with
-     * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}. When the commit frame is
-     * written after the channel was closed but before the client's event loop ran channelInactive (which
-     * records the connection failure), the write fails with a ClosedChannelException, only that request
-     * fails, and TcpBrokerConnection.callXa, finding no recorded connection failure yet, throws XAER_RMERR.
-     * Narayana reads XAER_RMERR on commit as a heuristic rollback: tm.commit() throws
-     * HeuristicMixedException, the log keeps the branch as HEURISTIC_ROLLBACK, and recovery never commits
-     * it. The branch stays prepared in the broker for good: the row is in H2, the reply never becomes
-     * visible, the request stays locked, and recover() keeps returning the Xid (the run that failed:
-     * coordinator lines PAUSED, RESUMED, then CONNECTION_FAILED, then HeuristicMixedException; ten recovery
-     * scans left brokerInDoubt=1 and logRecords=1).
+     * <p>The race this covers: a commit frame written after the channel closed but before the client
+     * recorded the connection failure fails its write with a ClosedChannelException. It must still be
+     * XAER_RMFAIL; XAER_RMERR would make Narayana record a heuristic rollback and never commit the branch.
      */
-    @Disabled("known bug: a commit written to a connection closed a moment ago fails with XAER_RMERR instead of "
-            + "XAER_RMFAIL, and Narayana then never commits the prepared branch")
     @Test
     void brokerKilledJustBeforeOurCommitLeavesTheBranchToRecoveryWhichCommitsIt() throws Exception {
         String xid = coordinate(Point.BEFORE_OUR_COMMIT, Stop.PAUSE);
