@@ -10,14 +10,13 @@ import javax.transaction.xa.Xid;
  * An XAResource that passes every call on and records which verbs the transaction manager used and what
  * prepare returned, so a test sees the protocol Narayana ran.
  */
-final class RecordingXAResource implements XAResource {
+final class RecordingXAResource extends ForwardingXAResource {
 
-    private final XAResource delegate;
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<Integer> prepareResults = new CopyOnWriteArrayList<>();
 
     RecordingXAResource(XAResource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -56,25 +55,5 @@ final class RecordingXAResource implements XAResource {
     public void forget(Xid xid) throws XAException {
         calls.add("forget");
         delegate.forget(xid);
-    }
-
-    @Override
-    public Xid[] recover(int flag) throws XAException {
-        return delegate.recover(flag);
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) throws XAException {
-        return delegate.isSameRM(other instanceof RecordingXAResource recording ? recording.delegate : other);
-    }
-
-    @Override
-    public int getTransactionTimeout() throws XAException {
-        return delegate.getTransactionTimeout();
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) throws XAException {
-        return delegate.setTransactionTimeout(seconds);
     }
 }

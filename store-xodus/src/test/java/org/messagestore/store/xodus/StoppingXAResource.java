@@ -14,16 +14,15 @@ import javax.transaction.xa.Xid;
  * prepared branch is printed ({@code PREPARED <xid>}) so the test knows which Xid to look for, and at the
  * {@link KillPlan}'s point the coordinator halts or pauses. Used by {@link XaCoordinator} only.
  */
-final class StoppingXAResource implements XAResource {
+final class StoppingXAResource extends ForwardingXAResource {
 
-    private final XAResource delegate;
     private final KillPlan plan;
     private final IntSupplier transactionNumber;
     private final PrintStream out;
     private final BufferedReader in;
 
     StoppingXAResource(XAResource delegate, KillPlan plan, IntSupplier transactionNumber, PrintStream out, BufferedReader in) {
-        this.delegate = delegate;
+        super(delegate);
         this.plan = plan;
         this.transactionNumber = transactionNumber;
         this.out = out;
@@ -61,45 +60,5 @@ final class StoppingXAResource implements XAResource {
         stopIfPlanned(KillPlan.Point.BEFORE_OUR_COMMIT);
         delegate.commit(xid, onePhase);
         stopIfPlanned(KillPlan.Point.AFTER_OUR_COMMIT);
-    }
-
-    @Override
-    public void start(Xid xid, int flags) throws XAException {
-        delegate.start(xid, flags);
-    }
-
-    @Override
-    public void end(Xid xid, int flags) throws XAException {
-        delegate.end(xid, flags);
-    }
-
-    @Override
-    public void rollback(Xid xid) throws XAException {
-        delegate.rollback(xid);
-    }
-
-    @Override
-    public void forget(Xid xid) throws XAException {
-        delegate.forget(xid);
-    }
-
-    @Override
-    public Xid[] recover(int flag) throws XAException {
-        return delegate.recover(flag);
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) throws XAException {
-        return delegate.isSameRM(other instanceof StoppingXAResource stopping ? stopping.delegate : other);
-    }
-
-    @Override
-    public int getTransactionTimeout() throws XAException {
-        return delegate.getTransactionTimeout();
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) throws XAException {
-        return delegate.setTransactionTimeout(seconds);
     }
 }
