@@ -21,8 +21,8 @@ import org.messagestore.client.MessageStoreConnectionFactory;
  * client noticed. XAER_RMFAIL tells a transaction manager that the outcome is unknown and recovery must
  * ask again; XAER_RMERR on commit would be read as a heuristic rollback (Narayana logs it so and never
  * commits the branch, which stays prepared in the broker). Back-to-back calls from one thread rarely hit
- * the narrow window in which a write fails before the connection failure is recorded; see
- * XaCrashMatrixTest's disabled brokerKilledJustBeforeOurCommit... case for the run that did.
+ * the narrow window in which a write fails before the connection failure is recorded; XaCrashMatrixTest's
+ * brokerKilledJustBeforeOurCommit... case is the one that found it.
  */
 class XaBrokerLossTest {
 
