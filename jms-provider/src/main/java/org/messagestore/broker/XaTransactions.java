@@ -440,17 +440,20 @@ final class XaTransactions {
             sweepScheduled = false;
             boolean unprepared = false;
             for (XaBranch branch : branches.values()) {
-                if (branch.isPrepared() || branch.heuristic() != null || branch.busy() || branch.timedOut()) {
+                if (branch.isPrepared() || branch.heuristic() != null || branch.busy()) {
                     continue;
                 }
-                if (now - branch.startedAt() < timeoutNanos) {
+                if (!branch.timedOut() && now - branch.startedAt() < timeoutNanos) {
                     unprepared = true;
                 } else if (branch.isActive() || !branch.suspended().isEmpty()) {
-                    branch.timeOut(); // rolled back when its sessions end it (see end)
-                    LOG.warn("{} was not prepared within {} ms; it is rolled back when its session ends it",
-                            branch, timeoutNanos / 1_000_000);
+                    if (!branch.timedOut()) {
+                        branch.timeOut(); // rolled back when its sessions end it (see end), or by a later sweep
+                        LOG.warn("{} was not prepared within {} ms; it is rolled back when its session ends it",
+                                branch, timeoutNanos / 1_000_000);
+                    }
+                    unprepared = true;
                 } else {
-                    expired.add(branch);
+                    expired.add(branch); // also one whose sessions closed without ending it
                 }
             }
             for (XaBranch branch : expired) {

@@ -84,6 +84,23 @@ class XaBranchTimeoutTest {
     }
 
     @Test
+    void aTimedOutBranchWhoseSessionClosesWithoutEndingItIsRolledBackWhileTheConnectionStaysOpen() throws Exception {
+        start();
+        c.xaStart(1, xid, XAResource.TMNOFLAGS);
+        assertThat(consume(c, inbox)).isEqualTo("request");
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.broker.timedOut(xid));
+
+        c.closeSession(1);
+        c.createSession(2, false);
+        RecordingSink again = new RecordingSink();
+        c.createConsumer(queueConsumer(2, 2, INBOX, 1), again);
+
+        assertThat(again.take()).extracting(d -> Messages.body(d.message()), Delivery::deliveryCount)
+                .containsExactly("request", 2);
+        assertThat(catchThrowableOfType(() -> c.xaPrepare(xid), XAException.class).errorCode).isEqualTo(XAException.XA_RBTIMEOUT);
+    }
+
+    @Test
     void theTransactionManagersRollbackOfATimedOutBranchSucceeds() throws Exception {
         start();
         c.xaStart(1, xid, XAResource.TMNOFLAGS);
