@@ -110,6 +110,18 @@ public final class Broker implements AutoCloseable {
         return services.xa().inDoubt();
     }
 
+    /** What the broker holds and has done, for metrics and management; taken now, nothing read from the store. */
+    public BrokerStatistics statistics() {
+        int sessions = 0;
+        for (ServerConnection connection : connections) {
+            sessions += connection.sessionCount();
+        }
+        XaTransactions.Counts xa = services.xa().counts();
+        return new BrokerStatistics(connections.size(), sessions, services.memory().used(), services.memory().limit(),
+                services.memory().waitingSends(), login.failures(), xa.active(), xa.prepared(), xa.heuristic(),
+                services.destinations().statistics());
+    }
+
     /** In-doubt XA work for operators: list prepared branches, settle one by hand. */
     public PreparedBranches preparedBranches() {
         return new PreparedBranches(services.xa());

@@ -3,6 +3,7 @@ package org.messagestore.broker;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -212,6 +213,16 @@ final class DestinationRegistry {
             case TOPIC -> topics.containsKey(destination.name());
             case TEMPORARY_QUEUE, TEMPORARY_TOPIC -> true;
         };
+    }
+
+    /** Every queue and subscription queue, as operators see them. */
+    List<QueueStatistics> statistics() {
+        List<QueueStatistics> all = new ArrayList<>();
+        queues.forEach((name, queue) -> all.add(queue.statistics(name, QueueStatistics.Kind.QUEUE, null)));
+        temporaryQueues.forEach((name, queue) -> all.add(queue.statistics(name, QueueStatistics.Kind.TEMPORARY_QUEUE, null)));
+        topics.values().forEach(topic -> all.addAll(topic.statistics()));
+        temporaryTopics.values().forEach(topic -> all.addAll(topic.statistics()));
+        return all;
     }
 
     /** The queue named {@code name}, or null; for tests and management. */

@@ -65,6 +65,11 @@ final class MemoryLimit {
         return limit;
     }
 
+    /** Sends blocked now, waiting for memory. */
+    synchronized int waitingSends() {
+        return waiting.size();
+    }
+
     /** A message entered a queue's memory. */
     void add(long bytes) {
         used.addAndGet(bytes);

@@ -87,6 +87,7 @@ final class MessageQueue implements Address {
     private final QueueConsumers consumers = new QueueConsumers();
     private int outstanding;
     private boolean deleted;
+    private final QueueCounters counters = new QueueCounters();
 
     /**
      * @param name              the destination this queue serves (the topic, for a subscription)
@@ -176,6 +177,7 @@ final class MessageQueue implements Address {
         lock.lock();
         try {
             if (takenInEarly != null) {
+                counters.notAdded(1);
                 waiting.releaseIfWaiting(takenInEarly);
             }
             store.writeFailed(message);
@@ -197,6 +199,7 @@ final class MessageQueue implements Address {
             if (!deleted) {
                 admitted[0] = store.admitsEarly(message, waiting.resident());
                 if (admitted[0]) {
+                    counters.added(1);
                     waiting.admit(reference, System.currentTimeMillis());
                 }
             }
@@ -222,6 +225,9 @@ final class MessageQueue implements Address {
      */
     void arrived(MessageReference reference) {
         withLockThenDispatch(() -> {
+            if (!deleted) {
+                counters.added(1);
+            }
             boolean inMemory = store.admitsOnArrival(reference, waiting.resident());
             if (inMemory && !deleted) {
                 waiting.admit(reference, System.currentTimeMillis());
@@ -346,6 +352,7 @@ final class MessageQueue implements Address {
             for (OutstandingDelivery delivery : taken) {
                 MessageReference reference = delivery.reference();
                 if (delivery.consumed()) {
+                    counters.redelivered(1);
                     reference.countRedelivery();
                     if (!deleted && redelivery.exhausted(reference.deliveryCount(), this)) {
                         exhausted.add(reference);
@@ -385,6 +392,7 @@ final class MessageQueue implements Address {
         List<StoreOperation> countUpdates = new ArrayList<>();
         List<MessageReference> returning = new ArrayList<>();
         List<MessageReference> exhausted = new ArrayList<>();
+        counters.redelivered(references.size());
         for (MessageReference reference : references) {
             reference.countRedelivery();
             if (redelivery.exhausted(reference.deliveryCount(), this)) {
@@ -408,6 +416,7 @@ final class MessageQueue implements Address {
 
     /** Acknowledged or committed deliveries have left the queue for good. */
     void settled(List<MessageReference> references) {
+        counters.acknowledged(references.size());
         lock.lock();
         try {
             outstanding -= references.size();
@@ -415,6 +424,29 @@ final class MessageQueue implements Address {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** What went through this queue and what it holds (see {@link QueueCounters}). */
+    QueueCounters counters() {
+        return counters;
+    }
+
+    /** A snapshot for operators; {@code kind} and {@code topic} are the caller's, which knows what the queue serves. */
+    QueueStatistics statistics(String queueName, QueueStatistics.Kind kind, String topic) {
+        int inFlight;
+        int inMemory;
+        int consumerCount;
+        lock.lock();
+        try {
+            inFlight = outstanding;
+            inMemory = waiting.resident();
+            consumerCount = consumers.size();
+        } finally {
+            lock.unlock();
+        }
+        return new QueueStatistics(queueName, kind, topic, counters.depth(), inFlight, inMemory, consumerCount,
+                counters.added(), counters.delivered(), counters.acknowledged(), counters.redelivered(),
+                counters.expired(), counters.deadLettered());
     }
 
     /** The store record to delete when a reference of this queue is acknowledged, or null. */
@@ -548,6 +580,7 @@ final class MessageQueue implements Address {
             }
             it.remove();
             outstanding++;
+            counters.countDelivery();
             consumers.deliver(consumer, reference);
         }
         return expired;

@@ -65,6 +65,10 @@ final class ServerConnection implements BrokerConnection {
         return connectionId;
     }
 
+    int sessionCount() {
+        return sessions.size();
+    }
+
     long nextDeliveryId() {
         return deliveryIds.incrementAndGet();
     }

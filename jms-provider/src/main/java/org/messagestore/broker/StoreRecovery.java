@@ -69,6 +69,7 @@ final class StoreRecovery {
     }
 
     private void load(MessageQueue queue) {
+        queue.counters().recovered(store.countReferences(queue.storeQueue()));
         queue.recover(lockedByPrepared.getOrDefault(queue.storeQueue(), Set.of()));
     }
 }

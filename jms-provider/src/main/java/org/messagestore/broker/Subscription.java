@@ -49,6 +49,12 @@ record Subscription(Kind kind, String name, String clientId, TopicAddress topic,
         return !Objects.equals(ownerConnectionId, message.senderConnectionId()) && filter.matches(message);
     }
 
+    /** {@code clientId:name}, {@code name} without a client id, {@code (unnamed)} for an unshared non-durable one. */
+    String displayName() {
+        String shown = name == null ? "(unnamed)" : name;
+        return clientId == null ? shown : clientId + ":" + shown;
+    }
+
     /** Same topic, selector and noLocal: a consumer asking for these may reuse the subscription. */
     boolean matches(TopicAddress otherTopic, String otherSelector, boolean otherNoLocal) {
         return topic == otherTopic && Objects.equals(selector, otherSelector) && noLocal == otherNoLocal;

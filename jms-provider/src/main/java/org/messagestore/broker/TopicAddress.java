@@ -55,6 +55,13 @@ final class TopicAddress implements Address {
         subscriptions.clear();
     }
 
+    /** Its subscriptions' queues, as operators see them. */
+    List<QueueStatistics> statistics() {
+        return subscriptions.stream().map(s -> s.queue().statistics(s.displayName(),
+                s.kind().durable() ? QueueStatistics.Kind.DURABLE_SUBSCRIPTION : QueueStatistics.Kind.NON_DURABLE_SUBSCRIPTION,
+                name.name())).toList();
+    }
+
     @Override
     public String toString() {
         return name.toString();

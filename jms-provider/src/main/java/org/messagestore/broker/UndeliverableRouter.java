@@ -3,6 +3,7 @@ package org.messagestore.broker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 import org.messagestore.store.MessageStore;
@@ -76,7 +77,7 @@ final class UndeliverableRouter {
      */
     Move deadLetter(MessageQueue from, List<MessageReference> exhausted, boolean restoreOnFailure) {
         String target = redeliveryPolicyFor(from.name()).deadLetterQueue();
-        return move(from, exhausted, target, DivertedCopy::deadLettered, restoreOnFailure, (reference, to) -> {
+        return move(from, exhausted, target, DivertedCopy::deadLettered, restoreOnFailure, from.counters()::deadLettered, (reference, to) -> {
             if (to == null) {
                 LOG.warn("discarded message {} of {} after {} deliveries: no dead-letter queue is configured",
                         reference.message().data().messageId(), from, reference.deliveryCount());
@@ -100,7 +101,7 @@ final class UndeliverableRouter {
         if (from.isQueueNamed(target)) {
             target = null; // already on its expiry queue: moving it there again would loop
         }
-        Move move = move(from, expired, target, DivertedCopy::expired, false, (reference, to) -> LOG.debug(
+        Move move = move(from, expired, target, DivertedCopy::expired, false, from.counters()::expired, (reference, to) -> LOG.debug(
                 "message {} of {} expired; {}", reference.message().data().messageId(), from,
                 to == null ? "dropped" : "moved to expiry queue '" + to + "'"));
         if (move.work().isEmpty()) {
@@ -127,10 +128,11 @@ final class UndeliverableRouter {
      * @param restoreOnFailure whether the references go back to {@code from} when the move cannot be
      *                         stored (dead letters; an expired message is not put back: it is found
      *                         expired again after a restart)
+     * @param gone       counts the messages that left {@code from} once the move is stored
      * @param logMoved   logs one message's fate once it is stored (target name or null)
      */
     private Move move(MessageQueue from, List<MessageReference> references, String targetName, CopyMaker copyMaker,
-                      boolean restoreOnFailure, FateLog logMoved) {
+                      boolean restoreOnFailure, LongConsumer gone, FateLog logMoved) {
         MessageQueue target = targetName == null ? null : targetQueue(targetName);
         List<StoreOperation> work = new ArrayList<>();
         List<MessageRouter.Routed> copies = new ArrayList<>();
@@ -148,6 +150,7 @@ final class UndeliverableRouter {
         }
         copies.forEach(router::storing);
         Runnable afterStored = () -> {
+            gone.accept(references.size());
             copies.forEach(router::enqueue);
             references.forEach(reference -> logMoved.log(reference, targetName));
         };

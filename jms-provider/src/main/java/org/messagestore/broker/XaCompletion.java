@@ -159,6 +159,13 @@ final class XaCompletion {
             throw e;
         }
         routed.forEach(router::enqueue);
+        // The messages it had locked are acknowledged now; they were counted in their queues at start.
+        locked(branch.recovered()).forEach((queueId, ids) -> {
+            MessageQueue queue = findQueue(queueId);
+            if (queue != null) {
+                queue.counters().acknowledged(ids.size());
+            }
+        });
     }
 
     /**

@@ -372,6 +372,26 @@ final class XaTransactions {
 
     // ---- operators
 
+    /** How many branches are not yet prepared, prepared (in doubt), and completed heuristically. */
+    record Counts(int active, int prepared, int heuristic) {
+    }
+
+    synchronized Counts counts() {
+        int active = 0;
+        int prepared = 0;
+        int heuristic = 0;
+        for (XaBranch branch : branches.values()) {
+            if (branch.heuristic() != null) {
+                heuristic++;
+            } else if (branch.isPrepared()) {
+                prepared++;
+            } else {
+                active++;
+            }
+        }
+        return new Counts(active, prepared, heuristic);
+    }
+
     /** Every prepared or heuristically completed branch, oldest first where known. */
     synchronized List<PreparedBranch> preparedBranches() {
         return branches.values().stream()

@@ -47,6 +47,21 @@ public interface MessageStore extends AutoCloseable {
     ReferenceCursor openCursor(QueueId queue, long afterPosition);
 
     /**
+     * How many pending references {@code queue} holds, as {@link #openCursor} would return them: read
+     * once per queue at broker start, so operators see a queue's depth beyond its paging window. The
+     * default pages through a cursor; a store that can count without reading messages should.
+     */
+    default long countReferences(QueueId queue) {
+        long count = 0;
+        try (ReferenceCursor cursor = openCursor(queue, FROM_START)) {
+            for (List<StoredReference> page = cursor.next(1_000); !page.isEmpty(); page = cursor.next(1_000)) {
+                count += page.size();
+            }
+        }
+        return count;
+    }
+
+    /**
      * Reads the pending references of one stored queue through one of its {@link ScheduleIndex}es:
      * those the index holds whose key ({@link ScheduleIndex.Key}: indexed time, then position) is
      * after {@code after} and whose indexed time is at or before {@code upTo}, in key order, at most

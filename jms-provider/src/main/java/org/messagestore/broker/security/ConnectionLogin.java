@@ -1,6 +1,7 @@
 package org.messagestore.broker.security;
 
 import jakarta.jms.JMSSecurityException;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ public final class ConnectionLogin {
     private final boolean allowAnonymous;
     private final VerifiedLogins verified = new VerifiedLogins();
 
+    private final LongAdder failures = new LongAdder();
+
     public ConnectionLogin(String brokerName, Authenticator authenticator, boolean allowAnonymous) {
         this.brokerName = brokerName;
         this.authenticator = authenticator;
@@ -29,6 +32,7 @@ public final class ConnectionLogin {
             if (allowAnonymous || !authenticator.required()) {
                 return Identity.anonymous();
             }
+            failures.increment();
             throw new JMSSecurityException("broker '" + brokerName
                     + "' does not accept anonymous connections; supply a user and password", "ANONYMOUS_REFUSED");
         }
@@ -45,9 +49,15 @@ public final class ConnectionLogin {
             LOG.debug("broker '{}': user '{}' logged in with roles {} ({})", brokerName, user, identity.roles(), authenticator);
             return identity;
         } catch (JMSSecurityException e) {
+            failures.increment();
             LOG.debug("broker '{}': user '{}' refused by {}", brokerName, user, authenticator);
             throw e;
         }
+    }
+
+    /** Logins refused since start (bad credentials, or anonymous where not allowed). */
+    public long failures() {
+        return failures.sum();
     }
 
     @Override

@@ -81,6 +81,13 @@ public final class InMemoryStore implements MessageStore {
         return new LiveCursor(queue, afterPosition);
     }
 
+    @Override
+    public synchronized long countReferences(QueueId queue) {
+        ensureOpen();
+        QueueReferences refs = references.get(queue);
+        return refs == null ? 0 : refs.byPosition.size();
+    }
+
     /** Up to {@code max} references of {@code queue} after {@code afterPosition}, as stored now. */
     private synchronized List<StoredReference> page(QueueId queue, long afterPosition, int max) {
         ensureOpen();

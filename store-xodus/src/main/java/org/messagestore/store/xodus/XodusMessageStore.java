@@ -111,6 +111,11 @@ public final class XodusMessageStore implements MessageStore {
     }
 
     @Override
+    public long countReferences(QueueId queue) {
+        return XodusReferenceCursor.count(reader, stores, journaled, queue);
+    }
+
+    @Override
     public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(queue, "queue");

@@ -66,6 +66,29 @@ final class XodusReferenceCursor implements ReferenceCursor {
         });
     }
 
+    /** How many references a cursor from the start would return, counted from keys and values alone. */
+    static long count(StoreReader reader, XodusStores stores, JournaledRemovals journaled, QueueId queue) {
+        Set<JournaledRemovals.Key> skipped = journaled.skipped(); // before the read transaction begins
+        return reader.read(txn -> {
+            ByteIterable number = stores.queues().get(txn, Keys.queueKey(queue));
+            if (number == null) {
+                return 0L;
+            }
+            int n = Keys.readInt(number, 0);
+            long count = 0;
+            try (Cursor cursor = stores.references().openCursor(txn)) {
+                boolean found = cursor.getSearchKeyRange(Keys.referenceKey(n, 0)) != null;
+                while (found && Keys.readInt(cursor.getKey(), 0) == n) {
+                    if (skipped.isEmpty() || !skipped.contains(new JournaledRemovals.Key(queue, Keys.readLong(cursor.getValue(), 0)))) {
+                        count++;
+                    }
+                    found = cursor.getNext();
+                }
+            }
+            return count;
+        });
+    }
+
     @Override
     public List<StoredReference> next(int max) {
         if (closed) {
