@@ -28,6 +28,11 @@ public abstract class ForwardingMessageStore implements MessageStore {
     }
 
     @Override
+    public long countReferences(QueueId queue) {
+        return delegate.countReferences(queue);
+    }
+
+    @Override
     public ScheduleIndex.Page readScheduled(ScheduleIndex index, QueueId queue, ScheduleIndex.Key after, long upTo, int max) {
         return delegate.readScheduled(index, queue, after, upTo, max);
     }
