@@ -2,9 +2,11 @@ package org.messagestore.server;
 
 import jakarta.jms.JMSException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.messagestore.broker.Broker;
 import org.messagestore.config.InvalidConfigException;
+import org.messagestore.server.metrics.MetricsEndpoint;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
 import org.messagestore.transport.tcp.TcpAcceptor;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * over TCP. {@code java -jar broker-server.jar [broker.properties]} runs {@link #main}; see
  * {@link ServerConfigLoader} for the configuration.
  *
- * <p>Owns the store, the broker and the acceptor, and closes them in the reverse order: first the acceptor
+ * <p>Owns the store, the broker, the acceptor and the metrics endpoint ({@link MetricsEndpoint}, unless
+ * {@code metrics.port=off}). Closes the first three in the reverse order of their start: first the acceptor
  * (no new connections; broker calls already running finish, open connections close so their
- * uncommitted work rolls back), then the broker, then the store. Threads are those of its parts; this class
+ * uncommitted work rolls back), then the broker, then the store; the metrics endpoint last, so that
+ * {@code /health/ready} answers 503 while the rest stops. Threads are those of its parts; this class
  * adds none. {@link #close()} may be called from any thread, and more than once.
  */
 public final class MessageStoreServer implements AutoCloseable {
@@ -34,8 +38,10 @@ public final class MessageStoreServer implements AutoCloseable {
     private final MessageStore store;
     private final Broker broker;
     private final TcpAcceptor acceptor;
+    private MetricsEndpoint metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private boolean closed;
+    /** Written under this object's lock; read without it by {@link #notReadyBecause()} on the metrics thread. */
+    private volatile boolean closed;
     private boolean closedCleanly;
 
     private MessageStoreServer(ServerConfig config, MessageStore store, Broker broker, TcpAcceptor acceptor) {
@@ -51,22 +57,52 @@ public final class MessageStoreServer implements AutoCloseable {
         config.checkTls();
         MessageStore store = openStore(config);
         Broker broker = null;
+        TcpAcceptor acceptor = null;
         try {
             broker = Broker.start(brokerConfig.withStore(store));
-            TcpAcceptor acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls(),
+            acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls(),
                     config.limits());
             var server = new MessageStoreServer(config, store, broker, acceptor);
+            server.startMetrics();
             LOG.info("MessageStore broker '{}' listening on {}://{}:{} ({}data dir {}, store: {})", config.name(),
                     config.scheme(), config.host(), acceptor.port(), tlsDescription(config),
                     config.broker().dataDir().toAbsolutePath().normalize(), store.description());
             return server;
         } catch (JMSException | RuntimeException e) {
+            if (acceptor != null) {
+                acceptor.close();
+            }
             if (broker != null) {
                 broker.close();
             }
             store.close();
             throw e;
         }
+    }
+
+    private void startMetrics() throws JMSException {
+        if (config.metrics().enabled()) {
+            metrics = MetricsEndpoint.start(config.metrics(), broker, config.broker().dataDir(), this::notReadyBecause);
+        } else {
+            LOG.info("metrics off (metrics.port=off): no /metrics or /health endpoint");
+        }
+    }
+
+    /**
+     * Why the server cannot take work now, for {@code /health/ready}. The store has no state of its own to
+     * ask: it is open and recovered from {@link Broker#start} until {@link #stop()} closes it after the broker.
+     */
+    Optional<String> notReadyBecause() {
+        if (closed) {
+            return Optional.of("server stopping");
+        }
+        if (broker.isClosed()) {
+            return Optional.of("broker '" + config.name() + "' closed");
+        }
+        if (!acceptor.isListening()) {
+            return Optional.of("not listening on " + config.host() + ":" + config.port());
+        }
+        return Optional.empty();
     }
 
     /** The default store on the data directory, with the {@code store.*} settings; a setting it rejects is a config error. */
@@ -92,6 +128,16 @@ public final class MessageStoreServer implements AutoCloseable {
         return acceptor.port();
     }
 
+    /** The port of {@code /metrics} and {@code /health} (the chosen one when the configuration says 0); empty when off. */
+    public Optional<Integer> metricsPort() {
+        return Optional.ofNullable(metrics).map(MetricsEndpoint::port);
+    }
+
+    /** Test and management view: the broker this server runs. */
+    Broker broker() {
+        return broker;
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -111,6 +157,9 @@ public final class MessageStoreServer implements AutoCloseable {
         boolean clean = closeQuietly("TCP acceptor", acceptor);
         clean &= closeQuietly("broker", broker);
         clean &= closeQuietly("store", store::close);
+        if (metrics != null) {
+            clean &= closeQuietly("metrics endpoint", metrics);
+        }
         closedCleanly = clean;
         if (clean) {
             LOG.info("MessageStore broker '{}' stopped", config.name());

@@ -7,6 +7,7 @@ import org.messagestore.config.BrokerSettings;
 import org.messagestore.config.ConfigKey;
 import org.messagestore.config.ConfigResources;
 import org.messagestore.config.InvalidConfigException;
+import org.messagestore.server.metrics.MetricsSettings;
 import org.messagestore.transport.tcp.ConnectionLimits;
 import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.tcp.TlsOptions;
@@ -24,6 +25,7 @@ import org.messagestore.transport.tcp.TlsOptions;
  * @param maxFrameBytes   {@link ConfigKey#MAX_FRAME_BYTES}
  * @param limits          {@link ConfigKey#MAX_CONNECTIONS}, {@link ConfigKey#MAX_CONNECTIONS_PER_ADDRESS}
  * @param tls             the {@code tls.*} keys; null when {@link ConfigKey#TLS_KEY_STORE} is empty (plain TCP)
+ * @param metrics         the {@code metrics.*} keys: where {@code /metrics} and {@code /health} are served
  */
 public record ServerConfig(
         Path configFile,
@@ -33,10 +35,12 @@ public record ServerConfig(
         int heartbeatMillis,
         int maxFrameBytes,
         ConnectionLimits limits,
-        TlsOptions tls) {
+        TlsOptions tls,
+        MetricsSettings metrics) {
 
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(limits, "limits");
     }

@@ -9,6 +9,7 @@ import org.messagestore.config.ConfigKey;
 import org.messagestore.config.ConfigReader;
 import org.messagestore.config.ConfigValues;
 import org.messagestore.config.InvalidConfigException;
+import org.messagestore.server.metrics.MetricsSettings;
 import org.messagestore.transport.tcp.ConnectionLimits;
 import org.messagestore.transport.tcp.TcpOptions;
 import org.messagestore.transport.tcp.TlsOptions;
@@ -38,7 +39,8 @@ final class ServerConfigParser {
                 parser.reader.integer(ConfigKey.MAX_FRAME_BYTES, TcpOptions.MIN_FRAME_BYTES, Integer.MAX_VALUE),
                 new ConnectionLimits(parser.reader.integer(ConfigKey.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
                         parser.reader.integer(ConfigKey.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE)),
-                parser.tls());
+                parser.tls(),
+                parser.metrics());
         parser.checkTcpOptions(config);
         return config;
     }
@@ -70,6 +72,21 @@ final class ServerConfigParser {
         return new TlsOptions(keyStore, reader.optional(ConfigKey.TLS_KEY_STORE_PASSWORD), storeType(ConfigKey.TLS_KEY_STORE_TYPE),
                 trustStore, reader.optional(ConfigKey.TLS_TRUST_STORE_PASSWORD), storeType(ConfigKey.TLS_TRUST_STORE_TYPE),
                 needClientAuth, true);
+    }
+
+    /** The {@code metrics.*} keys; {@code metrics.port=off} turns the endpoint off. */
+    private MetricsSettings metrics() throws InvalidConfigException {
+        String host = reader.name(ConfigKey.METRICS_HOST);
+        int maxQueues = reader.integer(ConfigKey.METRICS_MAX_QUEUES, 0, Integer.MAX_VALUE);
+        if (values.get(ConfigKey.METRICS_PORT).text().strip().equalsIgnoreCase(MetricsSettings.OFF)) {
+            return new MetricsSettings(false, host, 0, maxQueues);
+        }
+        try {
+            return new MetricsSettings(true, host, Integer.parseInt(values.get(ConfigKey.METRICS_PORT).text().strip()),
+                    maxQueues);
+        } catch (IllegalArgumentException e) {
+            throw reader.invalid(ConfigKey.METRICS_PORT, "expected a port from 0 to 65535, or " + MetricsSettings.OFF);
+        }
     }
 
     private String storeType(ConfigKey key) throws InvalidConfigException {

@@ -125,6 +125,7 @@ class MessageStoreServerTest {
         Properties system = new Properties();
         system.setProperty("messagestore.name", "server-test");
         system.setProperty("messagestore.port", "0");
+        system.setProperty("messagestore.metrics.port", "0");
         system.setProperty("messagestore.dataDir", dataDir.toString());
         settings.forEach((key, value) -> system.setProperty("messagestore." + key, value));
         return ServerConfigLoader.load(List.of(), Map.of(), system);

@@ -92,6 +92,7 @@ class MessageStoreServerTlsTest {
         Properties system = new Properties();
         system.setProperty("messagestore.name", "tls-server-test");
         system.setProperty("messagestore.port", "0");
+        system.setProperty("messagestore.metrics.port", "0");
         system.setProperty("messagestore.dataDir", dataDir.toString());
         system.setProperty("messagestore.tls.keyStore", keys.serverKeyStore.toString());
         if (mutual) {

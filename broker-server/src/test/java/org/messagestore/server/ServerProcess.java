@@ -46,6 +46,8 @@ final class ServerProcess implements AutoCloseable {
         command.add("--add-opens");
         command.add("java.base/sun.nio.ch=ALL-UNNAMED");
         command.add("-Xmx256m");
+        // Never the default metrics port: servers of other tests, or of another build, may hold it.
+        command.add("-D" + ConfigKey.METRICS_PORT.systemProperty() + "=0");
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -53,6 +53,14 @@ class StandaloneServerProcessTest {
     }
 
     @Test
+    void aBadMetricsPortStopsStartupWithStatus2AndNamesTheKey() throws Exception {
+        try (ServerProcess server = ServerProcess.start(workDir, List.of(), Map.of("messagestore.metrics.port", "http"))) {
+            assertThat(server.awaitExit()).isEqualTo(2);
+            assertThat(server.outputText()).contains("invalid value 'http' for key 'metrics.port'");
+        }
+    }
+
+    @Test
     void servesSslClientsWithTheKeyStorePasswordFromTheEnvironmentAndNeverLogsIt() throws Exception {
         var keys = new TlsKeyStores(workDir);
         Files.writeString(workDir.resolve("tls.properties"), "name = secure\nport = 0\ntls.keyStore = server.p12\n");

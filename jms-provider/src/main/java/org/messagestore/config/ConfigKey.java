@@ -13,7 +13,8 @@ import org.messagestore.transport.tcp.TcpOptions;
 /**
  * Every key of a broker's configuration ({@code broker.properties}), with its default: one table for the
  * standalone server and for brokers embedded in an application. The {@linkplain Scope#ACCEPTOR acceptor}
- * keys configure the server's TCP port and mean nothing to an embedded broker, which has none.
+ * keys configure the server's TCP port and the {@linkplain Scope#SERVER server} keys its metrics endpoint;
+ * both mean nothing to an embedded broker, which has neither.
  *
  * <p>The server reads a key in the file as it is named here
  * ({@code redelivery.delayMillis}), as a system property with the prefix {@value #SYSTEM_PROPERTY_PREFIX}
@@ -72,14 +73,22 @@ public enum ConfigKey {
             + "pass it as MESSAGESTORE_TLS_TRUST_STORE_PASSWORD", true),
     TLS_TRUST_STORE_TYPE(Scope.ACCEPTOR, "tls.trustStoreType", "PKCS12", "PKCS12 or JKS"),
     TLS_NEED_CLIENT_AUTH(Scope.ACCEPTOR, "tls.needClientAuth", "false",
-            "mutual TLS: refuse clients without a certificate from tls.trustStore");
+            "mutual TLS: refuse clients without a certificate from tls.trustStore"),
+    METRICS_HOST(Scope.SERVER, "metrics.host", "127.0.0.1",
+            "address of the HTTP endpoint for /metrics and /health; 0.0.0.0 for every interface"),
+    METRICS_PORT(Scope.SERVER, "metrics.port", "9404",
+            "HTTP port of /metrics (Prometheus) and /health/live, /health/ready; 0 picks a free one; off: no endpoint"),
+    METRICS_MAX_QUEUES(Scope.SERVER, "metrics.maxQueues", "1000",
+            "queues and durable subscriptions exported one by one; the rest are summed under queue=\"(other)\"");
 
     /** Who reads a key. */
     public enum Scope {
         /** The broker itself, standalone or embedded. */
         BROKER,
         /** The standalone server's TCP acceptor only. */
-        ACCEPTOR
+        ACCEPTOR,
+        /** The standalone server's other services (its metrics and health endpoint) only. */
+        SERVER
     }
 
     public static final String SYSTEM_PROPERTY_PREFIX = "messagestore.";

@@ -79,12 +79,12 @@ public final class EmbeddedBrokerConfig {
 
     private static void warnAboutAcceptorKeys(String name, ConfigValues values) {
         List<String> ignored = Arrays.stream(ConfigKey.values())
-                .filter(key -> key.scope() == ConfigKey.Scope.ACCEPTOR && values.isSet(key))
+                .filter(key -> key.scope() != ConfigKey.Scope.BROKER && values.isSet(key))
                 .map(ConfigKey::key)
                 .toList();
         if (!ignored.isEmpty()) {
-            LOG.warn("embedded broker '{}' ignores {}: they configure the standalone server's TCP port, and an "
-                    + "embedded broker has none", name, ignored);
+            LOG.warn("embedded broker '{}' ignores {}: they configure the standalone server's TCP port "
+                    + "and metrics endpoint, and an embedded broker has neither", name, ignored);
         }
     }
 }

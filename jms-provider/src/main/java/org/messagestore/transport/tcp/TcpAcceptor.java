@@ -135,6 +135,11 @@ public final class TcpAcceptor implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** Whether it still listens: not closed, and its server socket still bound. */
+    public boolean isListening() {
+        return !closed.get() && serverChannel.isActive();
+    }
+
     /**
      * Stops accepting, closes every connection (their broker connections close: uncommitted work rolls
      * back, unacknowledged messages return), and stops every thread of the acceptor.
