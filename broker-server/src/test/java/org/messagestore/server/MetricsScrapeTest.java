@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import jakarta.jms.XAConnection;
+import jakarta.jms.XASession;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.messagestore.client.MessageStoreConnectionFactory;
 
 /** What a Prometheus scrape of a running server shows, after clients worked on it over TCP. */
 class MetricsScrapeTest {
@@ -77,6 +82,44 @@ class MetricsScrapeTest {
                 assertThat(scrape.value("messagestore_data_directory_bytes")).isPositive();
                 assertThat(scrape.names()).contains("jvm_memory_used_bytes", "jvm_threads_current");
             });
+        }
+    }
+
+    @Test
+    void aPreparedXaBranchIsCountedWithItsAge() throws Exception {
+        try (MessageStoreServer server = MetricsServers.start(dataDir, Map.of());
+             XAConnection connection = new MessageStoreConnectionFactory("tcp://127.0.0.1:" + server.port()).createXAConnection()) {
+            XASession session = connection.createXASession();
+            XAResource resource = session.getXAResource();
+            Xid xid = new Xid() {
+                @Override
+                public int getFormatId() {
+                    return 99;
+                }
+
+                @Override
+                public byte[] getGlobalTransactionId() {
+                    return new byte[] {1, 2, 3};
+                }
+
+                @Override
+                public byte[] getBranchQualifier() {
+                    return new byte[] {4};
+                }
+            };
+            resource.start(xid, XAResource.TMNOFLAGS);
+            session.createProducer(session.createQueue("ledger")).send(session.createTextMessage("entry"));
+            resource.end(xid, XAResource.TMSUCCESS);
+            resource.prepare(xid);
+
+            int port = MetricsServers.metricsPort(server);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Scrape scrape = Scrape.of(port);
+                assertThat(scrape.value("messagestore_transactions_prepared")).isEqualTo(1);
+                assertThat(scrape.value("messagestore_transaction_oldest_prepared_age_seconds")).isPositive();
+            });
+            resource.rollback(xid);
+            assertThat(Scrape.of(port).value("messagestore_transactions_prepared")).isZero();
         }
     }
 
