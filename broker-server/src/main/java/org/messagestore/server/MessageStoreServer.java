@@ -1,11 +1,14 @@
 package org.messagestore.server;
 
 import jakarta.jms.JMSException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.messagestore.broker.Broker;
 import org.messagestore.config.InvalidConfigException;
+import org.messagestore.server.jmx.BrokerMBeans;
 import org.messagestore.server.metrics.MetricsEndpoint;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
@@ -18,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * over TCP. {@code java -jar broker-server.jar [broker.properties]} runs {@link #main}; see
  * {@link ServerConfigLoader} for the configuration.
  *
- * <p>Owns the store, the broker, the acceptor and the metrics endpoint ({@link MetricsEndpoint}, unless
- * {@code metrics.port=off}). Closes the first three in the reverse order of their start: first the acceptor
+ * <p>Owns the store, the broker, the acceptor, the broker's MBeans on the platform MBean server
+ * ({@link BrokerMBeans}; always on, there is no setting for them yet) and the metrics endpoint
+ * ({@link MetricsEndpoint}, unless {@code metrics.port=off}). Closes the MBeans first (nothing to manage once
+ * stopping), then the next three in the reverse order of their start: first the acceptor
  * (no new connections; broker calls already running finish, open connections close so their
  * uncommitted work rolls back), then the broker, then the store; the metrics endpoint last, so that
  * {@code /health/ready} answers 503 while the rest stops. Threads are those of its parts; this class
@@ -38,37 +43,50 @@ public final class MessageStoreServer implements AutoCloseable {
     private final MessageStore store;
     private final Broker broker;
     private final TcpAcceptor acceptor;
+    private final BrokerMBeans mbeans;
     private MetricsEndpoint metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Written under this object's lock; read without it by {@link #notReadyBecause()} on the metrics thread. */
     private volatile boolean closed;
     private boolean closedCleanly;
 
-    private MessageStoreServer(ServerConfig config, MessageStore store, Broker broker, TcpAcceptor acceptor) {
+    private MessageStoreServer(ServerConfig config, MessageStore store, Broker broker, TcpAcceptor acceptor,
+                               BrokerMBeans mbeans) {
         this.config = config;
         this.store = store;
         this.broker = broker;
         this.acceptor = acceptor;
+        this.mbeans = mbeans;
     }
 
     /** Opens the store, starts the broker on it and listens on the configured address. */
     public static MessageStoreServer start(ServerConfig config) throws InvalidConfigException, JMSException {
+        return start(config, BrokerMBeans.REFRESH_INTERVAL);
+    }
+
+    /** As {@link #start(ServerConfig)}, refreshing the queue MBeans every {@code jmxRefresh} (tests wait less). */
+    static MessageStoreServer start(ServerConfig config, Duration jmxRefresh) throws InvalidConfigException, JMSException {
         var brokerConfig = config.brokerConfig();
         config.checkTls();
         MessageStore store = openStore(config);
         Broker broker = null;
         TcpAcceptor acceptor = null;
+        BrokerMBeans mbeans = null;
         try {
             broker = Broker.start(brokerConfig.withStore(store));
             acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls(),
                     config.limits());
-            var server = new MessageStoreServer(config, store, broker, acceptor);
+            mbeans = BrokerMBeans.start(broker, ManagementFactory.getPlatformMBeanServer(), jmxRefresh);
+            var server = new MessageStoreServer(config, store, broker, acceptor, mbeans);
             server.startMetrics();
             LOG.info("MessageStore broker '{}' listening on {}://{}:{} ({}data dir {}, store: {})", config.name(),
                     config.scheme(), config.host(), acceptor.port(), tlsDescription(config),
                     config.broker().dataDir().toAbsolutePath().normalize(), store.description());
             return server;
         } catch (JMSException | RuntimeException e) {
+            if (mbeans != null) {
+                mbeans.close();
+            }
             if (acceptor != null) {
                 acceptor.close();
             }
@@ -154,7 +172,8 @@ public final class MessageStoreServer implements AutoCloseable {
         }
         closed = true;
         LOG.info("MessageStore broker '{}' stopping: no new connections, finishing work in progress", config.name());
-        boolean clean = closeQuietly("TCP acceptor", acceptor);
+        boolean clean = closeQuietly("JMX MBeans", mbeans);
+        clean &= closeQuietly("TCP acceptor", acceptor);
         clean &= closeQuietly("broker", broker);
         clean &= closeQuietly("store", store::close);
         if (metrics != null) {
