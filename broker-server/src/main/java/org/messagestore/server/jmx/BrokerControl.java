@@ -118,7 +118,12 @@ final class BrokerControl implements BrokerControlMXBean {
             PreparedBranch decided = commit ? broker.preparedBranches().commit(xid) : broker.preparedBranches().rollback(xid);
             return PreparedBranchInfo.of(decided, clock.instant());
         } catch (JMSException e) {
-            LOG.warn("JMX: could not {} {} of broker '{}' by hand", verb, xid, broker.name(), e);
+            if (e instanceof jakarta.jms.IllegalStateException) {
+                // the operator named a branch that is not prepared: their mistake, told to them below
+                LOG.info("JMX: refused to {} {} of broker '{}' by hand: {}", verb, xid, broker.name(), e.getMessage());
+            } else {
+                LOG.warn("JMX: could not {} {} of broker '{}' by hand", verb, xid, broker.name(), e);
+            }
             throw new IllegalStateException("cannot " + verb + " " + xid + " of broker '" + broker.name() + "': "
                     + e.getMessage());
         }

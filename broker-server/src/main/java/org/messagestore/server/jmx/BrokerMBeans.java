@@ -85,8 +85,8 @@ public final class BrokerMBeans implements AutoCloseable {
         }
         mbeans.refresh();
         mbeans.refresher.start();
-        LOG.info("JMX: {} and its queues' MBeans on the platform MBean server, refreshed every {}", mbeans.brokerName,
-                interval);
+        LOG.info("JMX: {} and its queues' MBeans on the platform MBean server, refreshed every {} ms", mbeans.brokerName,
+                interval.toMillis());
         return mbeans;
     }
 
