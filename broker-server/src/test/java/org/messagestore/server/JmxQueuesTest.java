@@ -7,6 +7,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -127,6 +128,28 @@ class JmxQueuesTest {
                     .extracting(name -> name.getKeyProperty("name"))
                     .containsExactlyInAnyOrder("DLQ", "after")
                     .doesNotContain(ObjectName.quote(replies.getQueueName()), replies.getQueueName());
+        }
+    }
+
+    @Test
+    void twoServersInOneJvmEachHaveTheirOwnMBeans(@TempDir Path otherDataDir) throws Exception {
+        try (MessageStoreServer first = JmxServers.start(dataDir);
+             MessageStoreServer second = MessageStoreServer.start(
+                     MetricsServers.config(otherDataDir, Map.of("name", "jmx-test-2")), JmxServers.REFRESH)) {
+            JmsClient.send(first.port(), "orders", "one");
+            JmsClient.send(second.port(), "orders", "one");
+            JmsClient.send(second.port(), "orders", "two");
+
+            ObjectName firstOrders = JmxNames.queue(JmxServers.NAME, "orders");
+            ObjectName secondOrders = JmxNames.queue("jmx-test-2", "orders");
+            await().atMost(WAIT).until(() -> mbeans.isRegistered(firstOrders) && mbeans.isRegistered(secondOrders));
+            assertThat(mbeans.getAttribute(firstOrders, "Depth")).isEqualTo(1L);
+            assertThat(mbeans.getAttribute(secondOrders, "Depth")).isEqualTo(2L);
+            assertThat(mbeans.getAttribute(JmxNames.broker("jmx-test-2"), "Name")).isEqualTo("jmx-test-2");
+
+            second.close();
+            assertThat(mbeans.isRegistered(secondOrders)).isFalse();
+            assertThat(mbeans.isRegistered(firstOrders)).as("the other server's").isTrue();
         }
     }
 
