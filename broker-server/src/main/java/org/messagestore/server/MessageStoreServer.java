@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@link ServerConfigLoader} for the configuration.
  *
  * <p>Owns the store, the broker, the acceptor, the broker's MBeans on the platform MBean server
- * ({@link BrokerMBeans}; always on, there is no setting for them yet) and the metrics endpoint
+ * ({@link BrokerMBeans}; unless {@code jmx.enabled=false}) and the metrics endpoint
  * ({@link MetricsEndpoint}, unless {@code metrics.port=off}). Closes the MBeans first (nothing to manage once
  * stopping), then the next three in the reverse order of their start: first the acceptor
  * (no new connections; broker calls already running finish, open connections close so their
@@ -76,7 +76,11 @@ public final class MessageStoreServer implements AutoCloseable {
             broker = Broker.start(brokerConfig.withStore(store));
             acceptor = TcpAcceptor.start(broker, config.host(), config.port(), config.tcpOptions(), config.tls(),
                     config.limits());
-            mbeans = BrokerMBeans.start(broker, ManagementFactory.getPlatformMBeanServer(), jmxRefresh);
+            if (config.jmx()) {
+                mbeans = BrokerMBeans.start(broker, ManagementFactory.getPlatformMBeanServer(), jmxRefresh);
+            } else {
+                LOG.info("JMX off (jmx.enabled=false): no MBeans registered");
+            }
             var server = new MessageStoreServer(config, store, broker, acceptor, mbeans);
             server.startMetrics();
             LOG.info("MessageStore broker '{}' listening on {}://{}:{} ({}data dir {}, store: {})", config.name(),
@@ -172,7 +176,7 @@ public final class MessageStoreServer implements AutoCloseable {
         }
         closed = true;
         LOG.info("MessageStore broker '{}' stopping: no new connections, finishing work in progress", config.name());
-        boolean clean = closeQuietly("JMX MBeans", mbeans);
+        boolean clean = mbeans == null || closeQuietly("JMX MBeans", mbeans);
         clean &= closeQuietly("TCP acceptor", acceptor);
         clean &= closeQuietly("broker", broker);
         clean &= closeQuietly("store", store::close);

@@ -26,6 +26,7 @@ import org.messagestore.transport.tcp.TlsOptions;
  * @param limits          {@link ConfigKey#MAX_CONNECTIONS}, {@link ConfigKey#MAX_CONNECTIONS_PER_ADDRESS}
  * @param tls             the {@code tls.*} keys; null when {@link ConfigKey#TLS_KEY_STORE} is empty (plain TCP)
  * @param metrics         the {@code metrics.*} keys: where {@code /metrics} and {@code /health} are served
+ * @param jmx             {@link ConfigKey#JMX_ENABLED}: whether the server registers its MBeans
  */
 public record ServerConfig(
         Path configFile,
@@ -36,7 +37,8 @@ public record ServerConfig(
         int maxFrameBytes,
         ConnectionLimits limits,
         TlsOptions tls,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        boolean jmx) {
 
     public ServerConfig {
         Objects.requireNonNull(broker, "broker");

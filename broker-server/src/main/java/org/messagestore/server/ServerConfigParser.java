@@ -40,7 +40,8 @@ final class ServerConfigParser {
                 new ConnectionLimits(parser.reader.integer(ConfigKey.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
                         parser.reader.integer(ConfigKey.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE)),
                 parser.tls(),
-                parser.metrics());
+                parser.metrics(),
+                parser.reader.bool(ConfigKey.JMX_ENABLED));
         parser.checkTcpOptions(config);
         return config;
     }

@@ -170,6 +170,18 @@ class JmxQueuesTest {
         assertThat(refreshThreads()).isZero();
     }
 
+    @Test
+    void withJmxDisabledTheServerRegistersNoMBeans() throws Exception {
+        try (MessageStoreServer server = MessageStoreServer.start(
+                MetricsServers.config(dataDir, Map.of("name", "jmx-off", "jmx.enabled", "false")), JmxServers.REFRESH)) {
+            JmsClient.send(server.port(), "orders", "one");
+            assertThat(mbeans.queryNames(new ObjectName("org.messagestore:*"), null))
+                    .filteredOn(name -> "jmx-off".equals(name.getKeyProperty("broker")) || "jmx-off".equals(name.getKeyProperty("name")))
+                    .isEmpty();
+            assertThat(refreshThreads()).isZero();
+        }
+    }
+
     private static long refreshThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("messagestore-jmx") && thread.isAlive())

@@ -79,7 +79,9 @@ public enum ConfigKey {
     METRICS_PORT(Scope.SERVER, "metrics.port", "9404",
             "HTTP port of /metrics (Prometheus) and /health/live, /health/ready; 0 picks a free one; off: no endpoint"),
     METRICS_MAX_QUEUES(Scope.SERVER, "metrics.maxQueues", "1000",
-            "queues and durable subscriptions exported one by one; the rest are summed under queue=\"(other)\"");
+            "queues and durable subscriptions exported one by one; the rest are summed under queue=\"(other)\""),
+    JMX_ENABLED(Scope.SERVER, "jmx.enabled", "true",
+            "register the broker, its queues and durable subscriptions as MBeans on the platform MBean server");
 
     /** Who reads a key. */
     public enum Scope {
