@@ -27,24 +27,8 @@ import org.messagestore.server.jmx.PreparedBranchInfo;
 /** Settling an in-doubt XA branch by hand through the broker's MBean: a heuristic decision its transaction manager hears of. */
 class JmxPreparedBranchesTest {
 
-    /** {@code 99:010203:04}, as the MBean lists it. */
-    private static final Xid XID = new Xid() {
-        @Override
-        public int getFormatId() {
-            return 99;
-        }
-
-        @Override
-        public byte[] getGlobalTransactionId() {
-            return new byte[] {1, 2, 3};
-        }
-
-        @Override
-        public byte[] getBranchQualifier() {
-            return new byte[] {4};
-        }
-    };
-    private static final String XID_TEXT = "99:010203:04";
+    private static final Xid XID = TestXid.SAMPLE;
+    private static final String XID_TEXT = TestXid.SAMPLE_TEXT;
 
     @TempDir
     Path dataDir;

@@ -91,22 +91,7 @@ class MetricsScrapeTest {
              XAConnection connection = new MessageStoreConnectionFactory("tcp://127.0.0.1:" + server.port()).createXAConnection()) {
             XASession session = connection.createXASession();
             XAResource resource = session.getXAResource();
-            Xid xid = new Xid() {
-                @Override
-                public int getFormatId() {
-                    return 99;
-                }
-
-                @Override
-                public byte[] getGlobalTransactionId() {
-                    return new byte[] {1, 2, 3};
-                }
-
-                @Override
-                public byte[] getBranchQualifier() {
-                    return new byte[] {4};
-                }
-            };
+            Xid xid = TestXid.SAMPLE;
             resource.start(xid, XAResource.TMNOFLAGS);
             session.createProducer(session.createQueue("ledger")).send(session.createTextMessage("entry"));
             resource.end(xid, XAResource.TMSUCCESS);
