@@ -12,6 +12,7 @@ import org.messagestore.server.jmx.BrokerMBeans;
 import org.messagestore.server.metrics.MetricsEndpoint;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;
+import org.messagestore.store.StoreMetrics;
 import org.messagestore.transport.tcp.TcpAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,7 @@ public final class MessageStoreServer implements AutoCloseable {
 
     private void startMetrics() throws JMSException {
         if (config.metrics().enabled()) {
-            metrics = MetricsEndpoint.start(config.metrics(), broker, config.broker().dataDir(), this::notReadyBecause);
+            metrics = MetricsEndpoint.start(config.metrics(), broker, store, config.broker().dataDir(), this::notReadyBecause);
         } else {
             LOG.info("metrics off (metrics.port=off): no /metrics or /health endpoint");
         }
@@ -123,6 +124,9 @@ public final class MessageStoreServer implements AutoCloseable {
         }
         if (!acceptor.isListening()) {
             return Optional.of("not listening on " + config.host() + ":" + config.port());
+        }
+        if (store.metrics().map(StoreMetrics::diskLow).orElse(false)) {
+            return Optional.of("disk low: the store gave up its reserve and refuses persistent sends");
         }
         return Optional.empty();
     }

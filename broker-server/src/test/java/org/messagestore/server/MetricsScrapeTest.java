@@ -80,6 +80,15 @@ class MetricsScrapeTest {
                 assertThat(scrape.value("messagestore_transaction_oldest_prepared_age_seconds")).isZero();
                 assertThat(scrape.value("messagestore_authentication_failures_total")).isZero();
                 assertThat(scrape.value("messagestore_data_directory_bytes")).isPositive();
+                var commits = scrape.family("messagestore_store_commit_seconds").getMetric(0).getHistogram();
+                assertThat(commits.getSampleCount()).isPositive();
+                assertThat(commits.getBucketList()).last().satisfies(bucket -> {
+                    assertThat(bucket.getUpperBound()).isInfinite();
+                    assertThat(bucket.getCumulativeCount()).isEqualTo(commits.getSampleCount());
+                });
+                assertThat(commits.getSampleSum()).isPositive();
+                assertThat(scrape.value("messagestore_store_batches_total")).isPositive();
+                assertThat(scrape.value("messagestore_store_disk_low")).isZero();
                 assertThat(scrape.names()).contains("jvm_memory_used_bytes", "jvm_threads_current");
             });
         }

@@ -2,6 +2,7 @@ package org.messagestore.store;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +26,11 @@ public abstract class ForwardingMessageStore implements MessageStore {
     @Override
     public ReferenceCursor openCursor(QueueId queue, long afterPosition) {
         return delegate.openCursor(queue, afterPosition);
+    }
+
+    @Override
+    public Optional<StoreMetrics> metrics() {
+        return delegate.metrics();
     }
 
     @Override

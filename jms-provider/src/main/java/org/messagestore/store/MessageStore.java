@@ -1,6 +1,7 @@
 package org.messagestore.store;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,6 +46,11 @@ public interface MessageStore extends AutoCloseable {
      *                      position of the last reference already read
      */
     ReferenceCursor openCursor(QueueId queue, long afterPosition);
+
+    /** What the store has done since it opened, for metrics; empty when the store keeps no account. */
+    default Optional<StoreMetrics> metrics() {
+        return Optional.empty();
+    }
 
     /**
      * How many pending references {@code queue} holds, as {@link #openCursor} would return them: read

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.messagestore.broker.Broker;
+import org.messagestore.store.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +49,15 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Serves the metrics of {@code broker} and {@code dataDir} on the address of {@code settings};
-     * JMSException when that address cannot be bound.
+     * Serves the metrics of {@code broker}, its {@code store} and {@code dataDir} on the address of
+     * {@code settings}; JMSException when that address cannot be bound.
      */
-    public static MetricsEndpoint start(MetricsSettings settings, Broker broker, Path dataDir, Readiness readiness)
-            throws JMSException {
+    public static MetricsEndpoint start(MetricsSettings settings, Broker broker, MessageStore store, Path dataDir,
+                                        Readiness readiness) throws JMSException {
         var registry = new PrometheusRegistry();
         registry.register(new BrokerCollector(broker, settings.maxQueues(), Clock.systemUTC()));
         registry.register(new DataDirectoryCollector(dataDir));
+        registry.register(new StoreCollector(store));
         JvmMetrics.builder().register(registry);
 
         HttpServer server;

@@ -41,7 +41,8 @@ final class DiskSpaceReserve {
     private final FileStore fileStore;
     private final long reserveBytes;
     private final String description;
-    private boolean low;
+    /** Written by the writer thread, read by metrics on any thread. */
+    private volatile boolean low;
 
     private DiskSpaceReserve(Path file, FileStore fileStore, long reserveBytes, String description) {
         this.file = file;
@@ -60,6 +61,11 @@ final class DiskSpaceReserve {
                     description, mib(reserveBytes));
         }
         return reserve;
+    }
+
+    /** Whether the reserve is given up: persistent sends are refused until space comes back. */
+    boolean low() {
+        return low;
     }
 
     /** Before a flush: goes low on space, or back to normal, by the space now usable. */

@@ -257,10 +257,9 @@ final class GroupCommitWriter implements AutoCloseable {
             if (!txn.commit()) {
                 throw new IllegalStateException("Xodus refused to commit an exclusive transaction");
             }
-            statistics.commitNanos.add(System.nanoTime() - start);
+            statistics.committed(System.nanoTime() - start);
             committed = true;
             highestMessageId = flush.highestMessageId();
-            statistics.flushes.increment();
             if (statistics.keysDeleted() != deletedBefore) {
                 idleGcRoundsLeft = IDLE_GC_ROUNDS;
             }

@@ -1,6 +1,9 @@
 package org.messagestore.store.xodus;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.messagestore.store.StoreMetrics;
 
 /**
  * Counters of what the writer did, for tests and the benchmark: how many flushes (Xodus commits),
@@ -22,6 +25,31 @@ final class StoreStatistics {
     final LongAdder journaledBatches = new LongAdder();
     /** Time spent in Xodus commit() (the fdatasync), summed over flushes. */
     final LongAdder commitNanos = new LongAdder();
+    /** Flushes per commit latency bucket ({@link StoreMetrics#COMMIT_LATENCY_BOUNDS_SECONDS}). */
+    private final LongAdder[] commitLatencyBuckets = new LongAdder[StoreMetrics.COMMIT_LATENCY_BOUNDS_SECONDS.size() + 1];
+
+    StoreStatistics() {
+        for (int i = 0; i < commitLatencyBuckets.length; i++) {
+            commitLatencyBuckets[i] = new LongAdder();
+        }
+    }
+
+    /** One flush's commit took {@code nanos}. */
+    void committed(long nanos) {
+        commitNanos.add(nanos);
+        commitLatencyBuckets[StoreMetrics.bucketOf(nanos)].increment();
+        flushes.increment();
+    }
+
+    /** The public view, for metrics. */
+    StoreMetrics metrics(boolean diskLow) {
+        List<Long> buckets = new ArrayList<>(commitLatencyBuckets.length);
+        for (LongAdder bucket : commitLatencyBuckets) {
+            buckets.add(bucket.sum());
+        }
+        return new StoreMetrics(flushes(), buckets, commitNanos() / 1e9, batchesCommitted(), elidedMessages(),
+                elidedReferences(), diskLow);
+    }
 
     long flushes() {
         return flushes.sum();

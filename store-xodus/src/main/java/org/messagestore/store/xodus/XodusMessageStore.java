@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import jetbrains.exodus.env.Environment;
@@ -12,6 +13,7 @@ import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
 import org.messagestore.store.ReferenceCursor;
 import org.messagestore.store.ScheduleIndex;
+import org.messagestore.store.StoreMetrics;
 import org.messagestore.store.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class XodusMessageStore implements MessageStore {
     private final String description;
     private final Environment env;
     private final XodusStores stores;
+    private final DiskSpaceReserve diskSpace;
     private final StoreStatistics statistics = new StoreStatistics();
     private final StoreReader reader;
     private final GroupCommitWriter writer;
@@ -56,6 +59,7 @@ public final class XodusMessageStore implements MessageStore {
         long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
         this.journal = journal;
         this.journaled = new JournaledRemovals(journaledBefore);
+        this.diskSpace = diskSpace;
         this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, journaled, suffix, description,
                 highest, sequenceFloor);
         if (!journaledBefore.isEmpty()) {
@@ -148,6 +152,11 @@ public final class XodusMessageStore implements MessageStore {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public Optional<StoreMetrics> metrics() {
+        return Optional.of(statistics.metrics(diskSpace.low()));
     }
 
     /** What the writer has done so far; for tests and the benchmark. */
