@@ -89,6 +89,8 @@ class MetricsScrapeTest {
                 assertThat(commits.getSampleSum()).isPositive();
                 assertThat(scrape.value("messagestore_store_batches_total")).isPositive();
                 assertThat(scrape.value("messagestore_store_disk_low")).isZero();
+                assertThat(scrape.value("messagestore_store_written_bytes_total")).isPositive();
+                assertThat(scrape.names()).contains("messagestore_store_gc_runs_total", "messagestore_store_gc_moved_bytes_total");
                 assertThat(scrape.names()).contains("jvm_memory_used_bytes", "jvm_threads_current");
             });
         }

@@ -14,10 +14,15 @@ import java.util.Objects;
  * @param batches                 batches of work made durable (by commits, or by an acknowledgement journal)
  * @param elidedMessages          messages acknowledged before they were written, so never written
  * @param elidedReferences        references removed before they were written
+ * @param bytesWritten            bytes the store wrote to its files (its own log, garbage collection included)
+ * @param gcRuns                  garbage collection runs: transactions that moved live data out of old files
+ *                                so they can be deleted
+ * @param gcBytesMoved            bytes those runs moved
  * @param diskLow                 whether the store gave up its disk reserve: persistent sends are refused
  */
 public record StoreMetrics(long commits, List<Long> commitLatencyBuckets, double commitSecondsTotal, long batches,
-                           long elidedMessages, long elidedReferences, boolean diskLow) {
+                           long elidedMessages, long elidedReferences, long bytesWritten, long gcRuns, long gcBytesMoved,
+                           boolean diskLow) {
 
     /** Upper bounds of the commit latency buckets, in seconds: an fsync on a good disk is a few hundred µs. */
     public static final List<Double> COMMIT_LATENCY_BOUNDS_SECONDS =

@@ -53,6 +53,11 @@ final class StoreCollector implements MultiCollector {
                         "Messages acknowledged before they were written, so never written", metrics.elidedMessages()),
                 counter("messagestore_store_elided_references",
                         "References removed before they were written, so never written", metrics.elidedReferences()),
+                counter("messagestore_store_written_bytes", "Bytes the store wrote to its files, garbage collection included",
+                        metrics.bytesWritten()),
+                counter("messagestore_store_gc_runs", "Store garbage collection runs (moving live data out of old files)",
+                        metrics.gcRuns()),
+                counter("messagestore_store_gc_moved_bytes", "Bytes store garbage collection moved", metrics.gcBytesMoved()),
                 GaugeSnapshot.builder().name("messagestore_store_disk_low")
                         .help("1 when the store gave up its disk reserve and refuses persistent sends, else 0")
                         .dataPoint(GaugeDataPointSnapshot.builder().value(metrics.diskLow() ? 1 : 0).build())

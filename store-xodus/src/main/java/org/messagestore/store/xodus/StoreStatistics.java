@@ -3,6 +3,8 @@ package org.messagestore.store.xodus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import jetbrains.exodus.env.EnvironmentStatistics;
+import jetbrains.exodus.management.Statistics;
 import org.messagestore.store.StoreMetrics;
 
 /**
@@ -41,14 +43,20 @@ final class StoreStatistics {
         flushes.increment();
     }
 
-    /** The public view, for metrics. */
-    StoreMetrics metrics(boolean diskLow) {
+    /** The public view, for metrics, with what Xodus counts itself. */
+    StoreMetrics metrics(Statistics<EnvironmentStatistics.Type> xodus, boolean diskLow) {
         List<Long> buckets = new ArrayList<>(commitLatencyBuckets.length);
         for (LongAdder bucket : commitLatencyBuckets) {
             buckets.add(bucket.sum());
         }
         return new StoreMetrics(flushes(), buckets, commitNanos() / 1e9, batchesCommitted(), elidedMessages(),
-                elidedReferences(), diskLow);
+                elidedReferences(), total(xodus, EnvironmentStatistics.Type.BYTES_WRITTEN),
+                total(xodus, EnvironmentStatistics.Type.GC_TRANSACTIONS), total(xodus, EnvironmentStatistics.Type.BYTES_MOVED_BY_GC),
+                diskLow);
+    }
+
+    private static long total(Statistics<EnvironmentStatistics.Type> xodus, EnvironmentStatistics.Type type) {
+        return xodus.getStatisticsItem(type).getTotal();
     }
 
     long flushes() {

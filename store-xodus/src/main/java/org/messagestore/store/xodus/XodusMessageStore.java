@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import jetbrains.exodus.env.Environment;
+import jetbrains.exodus.env.EnvironmentStatistics;
+import jetbrains.exodus.management.Statistics;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.RecoveredState;
@@ -155,8 +157,9 @@ public final class XodusMessageStore implements MessageStore {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // Xodus's Environment.getStatistics() is raw; it holds EnvironmentStatistics.Type items
     public Optional<StoreMetrics> metrics() {
-        return Optional.of(statistics.metrics(diskSpace.low()));
+        return Optional.of(statistics.metrics((Statistics<EnvironmentStatistics.Type>) env.getStatistics(), diskSpace.low()));
     }
 
     /** What the writer has done so far; for tests and the benchmark. */

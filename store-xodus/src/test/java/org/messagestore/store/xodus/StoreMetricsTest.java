@@ -33,6 +33,8 @@ class StoreMetricsTest {
             assertThat(after.commitLatencyBuckets().stream().mapToLong(Long::longValue).sum()).isEqualTo(after.commits());
             assertThat(after.commitSecondsTotal()).isPositive();
             assertThat(after.batches()).isEqualTo(3);
+            assertThat(after.bytesWritten()).isGreaterThan(before.bytesWritten());
+            assertThat(after.gcRuns()).isNotNegative();
             assertThat(after.diskLow()).isFalse();
         }
     }
