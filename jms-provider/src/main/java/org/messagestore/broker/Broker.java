@@ -3,6 +3,7 @@ package org.messagestore.broker;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,6 +121,14 @@ public final class Broker implements AutoCloseable {
         return new BrokerStatistics(connections.size(), sessions, services.memory().used(), services.memory().limit(),
                 services.memory().waitingSends(), login.failures(), xa.active(), xa.prepared(), xa.heuristic(),
                 services.destinations().statistics());
+    }
+
+    /**
+     * One queue destination ({@code topic} null), or one subscription of {@code topic} named as in
+     * {@link QueueStatistics#name()}: what {@link #statistics()} says of it, without taking every queue's.
+     */
+    public Optional<QueueStatistics> statistics(String name, String topic) {
+        return services.destinations().statistics(name, topic);
     }
 
     /** In-doubt XA work for operators: list prepared branches, settle one by hand. */

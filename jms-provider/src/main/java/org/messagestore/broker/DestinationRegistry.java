@@ -6,6 +6,7 @@ import jakarta.jms.JMSException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.messagestore.model.DestinationName;
 import org.messagestore.store.MessageStore;
@@ -223,6 +224,20 @@ final class DestinationRegistry {
         topics.values().forEach(topic -> all.addAll(topic.statistics()));
         temporaryTopics.values().forEach(topic -> all.addAll(topic.statistics()));
         return all;
+    }
+
+    /**
+     * One queue destination ({@code topic} null) or one subscription of {@code topic} (by
+     * {@link QueueStatistics#name()}), as operators see it; empty when there is none.
+     */
+    Optional<QueueStatistics> statistics(String name, String topic) {
+        if (topic == null) {
+            MessageQueue queue = queues.get(name);
+            return queue == null ? Optional.empty() : Optional.of(queue.statistics(name, QueueStatistics.Kind.QUEUE, null));
+        }
+        TopicAddress address = topics.get(topic);
+        return address == null ? Optional.empty()
+                : address.statistics().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** The queue named {@code name}, or null; for tests and management. */

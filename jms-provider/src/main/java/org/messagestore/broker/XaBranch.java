@@ -74,6 +74,11 @@ final class XaBranch {
         return heuristic == null && (recovered != null || prepared != null);
     }
 
+    /** Prepared, or completed by an operator and not yet forgotten: what recover lists. */
+    boolean inDoubt() {
+        return isPrepared() || heuristic != null;
+    }
+
     long startedAt() {
         return startedAt;
     }

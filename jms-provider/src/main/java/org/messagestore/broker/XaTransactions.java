@@ -237,7 +237,7 @@ final class XaTransactions {
         synchronized (this) {
             branch = existing(xid);
             requireEnded(branch, "prepare");
-            if (branch.isPrepared() || branch.heuristic() != null) {
+            if (branch.inDoubt()) {
                 throw XaErrors.protocol(branch + " is already prepared");
             }
             if (!branch.rollbackOnly() && !branch.hasWork()) {
@@ -347,7 +347,7 @@ final class XaTransactions {
      * ones not yet forgotten: XA's xa_recover returns both.
      */
     synchronized List<BranchXid> recover() {
-        return branches.values().stream().filter(b -> b.isPrepared() || b.heuristic() != null).map(XaBranch::xid).toList();
+        return branches.values().stream().filter(XaBranch::inDoubt).map(XaBranch::xid).toList();
     }
 
     /** The transaction manager has heard of a heuristic outcome: the broker drops it, in the store too. */
@@ -395,7 +395,7 @@ final class XaTransactions {
     /** Every prepared or heuristically completed branch, oldest first where known. */
     synchronized List<PreparedBranch> preparedBranches() {
         return branches.values().stream()
-                .filter(b -> b.isPrepared() || b.heuristic() != null)
+                .filter(XaBranch::inDoubt)
                 .map(completion::describe)
                 .toList();
     }
@@ -460,7 +460,7 @@ final class XaTransactions {
             sweepScheduled = false;
             boolean unprepared = false;
             for (XaBranch branch : branches.values()) {
-                if (branch.isPrepared() || branch.heuristic() != null || branch.busy()) {
+                if (branch.inDoubt() || branch.busy()) {
                     continue;
                 }
                 if (!branch.timedOut() && now - branch.startedAt() < timeoutNanos) {
@@ -536,7 +536,7 @@ final class XaTransactions {
     }
 
     private static void requireUnprepared(XaBranch branch, String verb) throws XAException {
-        if (branch.isPrepared() || branch.heuristic() != null || branch.busy()) {
+        if (branch.inDoubt() || branch.busy()) {
             throw XaErrors.protocol("cannot " + verb + " " + branch + ": it is " + (branch.busy() ? "being completed" : "prepared"));
         }
     }

@@ -1,12 +1,11 @@
 package org.messagestore.server.jmx;
 
-import java.util.Objects;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.QueueStatistics;
 
 /**
  * {@link SubscriptionControlMXBean} (and so {@link QueueControlMXBean}) for one queue or durable subscription,
- * found again in {@link Broker#statistics()} by its kind, name and topic each time an attribute is read.
+ * found again by its name and topic ({@link Broker#statistics(String, String)}) each time an attribute is read.
  *
  * <p>Threads: the MBean server's callers; holds no state beyond what names the queue.
  */
@@ -25,10 +24,8 @@ final class QueueControl implements SubscriptionControlMXBean {
     }
 
     private QueueStatistics current() {
-        return broker.statistics().queues().stream()
-                .filter(queue -> queue.kind() == kind && queue.name().equals(name)
-                        && Objects.equals(queue.topic(), topic))
-                .findFirst()
+        return broker.statistics(name, topic)
+                .filter(queue -> queue.kind() == kind)
                 .orElseThrow(() -> new IllegalStateException(describe() + " of broker '" + broker.name()
                         + "' no longer exists"));
     }
