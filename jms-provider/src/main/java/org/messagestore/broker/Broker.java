@@ -45,6 +45,7 @@ public final class Broker implements AutoCloseable {
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionCount = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AdminCommands admin = new AdminCommands(this);
 
     private Broker(BrokerConfig config, MessageStore store, boolean ownsStore) throws JMSException {
         this.config = config;
@@ -148,13 +149,45 @@ public final class Broker implements AutoCloseable {
         Identity identity = login.login(user, password);
         String connectionId = config.name() + "-connection-" + connectionCount.incrementAndGet();
         ServerConnection connection = new ServerConnection(connectionId, services,
-                new AccessControl(config.security().access(), identity), listener, connections::remove);
+                new AccessControl(config.security().access(), identity), admin, listener, connections::remove);
         connections.add(connection);
         if (closed.get()) {
             connection.close();
             throw new IllegalStateException("broker '" + config.name() + "' is closed");
         }
         return connection;
+    }
+
+    /** The open client connections. */
+    public List<ConnectionInfo> connections() {
+        return connections.stream().map(ServerConnection::info)
+                .sorted(java.util.Comparator.comparing(ConnectionInfo::connectedAt).thenComparing(ConnectionInfo::id)).toList();
+    }
+
+    /**
+     * Closes a client connection as the broker does at shutdown: its sessions close, its unacknowledged
+     * messages return to their queues, and the client's ExceptionListener hears of it. False when there
+     * is no such connection.
+     */
+    public boolean closeConnection(String connectionId) {
+        for (ServerConnection connection : connections) {
+            if (connection.connectionId().equals(connectionId)) {
+                LOG.info("closing {} at an operator's request", connection);
+                connection.closeByBroker(new JMSException("an operator of broker '" + config.name()
+                        + "' closed connection " + connectionId));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Deletes the durable subscription shown as {@code name} ({@code clientId:name}, or {@code name} without
+     * a client id; see {@link QueueStatistics#name()}), of {@code topic} when given. InvalidDestinationException
+     * when there is none; IllegalStateException while a consumer is attached or messages are unacknowledged.
+     */
+    public void deleteDurableSubscription(String name, String topic) throws JMSException {
+        services.subscriptions().unsubscribeByDisplayName(name, topic);
     }
 
     /** Test view: whether the unprepared branch {@code xid} is over its timeout, waiting for its session to end it. */
@@ -177,6 +210,7 @@ public final class Broker implements AutoCloseable {
             connection.closeByBroker(cause);
         }
         RunningBrokers.unregister(config.name(), this);
+        admin.close();
         services.stopThreads();
         if (ownsStore) {
             store.close();

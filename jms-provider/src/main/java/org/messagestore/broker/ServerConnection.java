@@ -4,6 +4,7 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.ResourceAllocationException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.transaction.xa.XAException;
 import org.messagestore.broker.security.AccessControl;
+import org.messagestore.model.AdminProgress;
+import org.messagestore.model.AdminResult;
 import org.messagestore.model.BranchXid;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConnectionListener;
@@ -40,6 +43,9 @@ final class ServerConnection implements BrokerConnection {
     private final String connectionId;
     private final BrokerServices services;
     private final OperationAccess access;
+    private final AccessControl accessControl;
+    private final AdminCommands admin;
+    private final Instant connectedAt = Instant.now();
     private final ConnectionListener listener;
     private final Consumer<ServerConnection> onClose;
     private final AtomicLong deliveryIds = new AtomicLong();
@@ -51,11 +57,13 @@ final class ServerConnection implements BrokerConnection {
     private final Set<DestinationName> temporaries = ConcurrentHashMap.newKeySet();
     private volatile String clientId;
 
-    ServerConnection(String connectionId, BrokerServices services, AccessControl access, ConnectionListener listener,
-                     Consumer<ServerConnection> onClose) {
+    ServerConnection(String connectionId, BrokerServices services, AccessControl access, AdminCommands admin,
+                     ConnectionListener listener, Consumer<ServerConnection> onClose) {
         this.connectionId = connectionId;
         this.services = services;
         this.access = new OperationAccess(access, services);
+        this.accessControl = access;
+        this.admin = admin;
         this.listener = listener;
         this.onClose = onClose;
     }
@@ -67,6 +75,11 @@ final class ServerConnection implements BrokerConnection {
 
     int sessionCount() {
         return sessions.size();
+    }
+
+    /** What an operator sees of this connection. */
+    ConnectionInfo info() {
+        return new ConnectionInfo(connectionId, accessControl.identity().user(), clientId, sessions.size(), connectedAt);
     }
 
     long nextDeliveryId() {
@@ -455,6 +468,14 @@ final class ServerConnection implements BrokerConnection {
         temporaries.clear();
         services.clientIds().release(clientId, connectionId);
         onClose.accept(this);
+    }
+
+    @Override
+    public CompletableFuture<AdminResult> admin(String command, Map<String, String> arguments, AdminProgress progress) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("connection " + connectionId + " is closed"));
+        }
+        return admin.run(accessControl, command, arguments, progress == null ? AdminProgress.NONE : progress);
     }
 
     /** The broker is going away: close, then tell the client its connection failed. */

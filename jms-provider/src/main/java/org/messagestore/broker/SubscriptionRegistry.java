@@ -245,6 +245,28 @@ final class SubscriptionRegistry {
                 "delete durable subscription '" + name + "'");
     }
 
+    /**
+     * Deletes the durable subscription operators see as {@code displayName} ({@link Subscription#displayName()}),
+     * of {@code topic} when given; the same rules as {@link #unsubscribe}.
+     */
+    void unsubscribeByDisplayName(String displayName, String topic) throws JMSException {
+        Key found = null;
+        synchronized (this) {
+            for (Map.Entry<Key, Subscription> entry : durable.entrySet()) {
+                Subscription subscription = entry.getValue();
+                if (subscription.displayName().equals(displayName)
+                        && (topic == null || subscription.topic().name().name().equals(topic))) {
+                    found = entry.getKey();
+                }
+            }
+        }
+        if (found == null) {
+            throw new InvalidDestinationException("there is no durable subscription '" + displayName + "'"
+                    + (topic == null ? "" : " of topic '" + topic + "'"));
+        }
+        unsubscribe(found.clientId(), found.name());
+    }
+
     private void delete(Subscription subscription) {
         subscription.topic().remove(subscription);
         subscription.queue().delete();

@@ -2,6 +2,7 @@ package org.messagestore.model;
 
 import jakarta.jms.JMSException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.transaction.xa.XAException;
 
@@ -201,6 +202,16 @@ public interface BrokerConnection {
 
     /** Forgets a heuristically completed branch; this broker makes no heuristic decisions, so XAER_NOTA. */
     void xaForget(BranchXid xid) throws XAException;
+
+    /**
+     * Runs one management command at the broker (protocol version 4), answered when it is done; long
+     * operations report to {@code progress} as they go. Commands and their arguments are listed in
+     * {@code org.messagestore.broker.AdminCommands}. Needs the broker-wide {@code admin} permission
+     * (JMSSecurityException); an unknown queue is an InvalidDestinationException, a bad selector an
+     * InvalidSelectorException, an unknown command or a missing or bad argument a JMSException with
+     * error code {@code BAD_ARGUMENT}.
+     */
+    CompletableFuture<AdminResult> admin(String command, Map<String, String> arguments, AdminProgress progress);
 
     /** Closes the connection: closes its sessions, deletes its temporary destinations, frees its client id. */
     void close();

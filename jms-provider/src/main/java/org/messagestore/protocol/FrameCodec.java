@@ -20,6 +20,8 @@ import org.messagestore.protocol.PushFrame.DeliveryPush;
 import org.messagestore.protocol.PushFrame.DiscardBuffered;
 import org.messagestore.protocol.PushFrame.Heartbeat;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
+import org.messagestore.protocol.PushFrame.AdminProgressPush;
+import org.messagestore.protocol.RequestFrame.Admin;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
 import org.messagestore.protocol.RequestFrame.CloseBrowser;
 import org.messagestore.protocol.RequestFrame.CloseConnection;
@@ -48,6 +50,7 @@ import org.messagestore.protocol.RequestFrame.XaPrepare;
 import org.messagestore.protocol.RequestFrame.XaRecover;
 import org.messagestore.protocol.RequestFrame.XaRollback;
 import org.messagestore.protocol.RequestFrame.XaStart;
+import org.messagestore.protocol.ResponseFrame.AdminAnswer;
 import org.messagestore.protocol.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.ResponseFrame.Failure;
 import org.messagestore.protocol.ResponseFrame.Ok;
@@ -64,9 +67,10 @@ public final class FrameCodec {
 
     /**
      * The protocol version this code speaks, carried by {@link Hello}. Version 2 added the XA frames,
-     * version 3 {@link PipelinedSend} and {@link LazyAcknowledge}.
+     * version 3 {@link PipelinedSend} and {@link LazyAcknowledge}, version 4 the management frames
+     * ({@link Admin}, {@link AdminAnswer}, {@link AdminProgressPush}).
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /**
      * The oldest client version a broker still serves: an older client speaks a subset of the newer
      * versions (it never sends the frames they added), so the broker answers it unchanged.
@@ -167,6 +171,16 @@ public final class FrameCodec {
                 var f = (XaFailure) frame;
                 out.writeInt(f.errorCode());
                 writeString(out, f.message());
+            }
+            case ADMIN -> {
+                var f = (Admin) frame;
+                writeString(out, f.command());
+                MessageDataCodec.writeProperties(out, new java.util.TreeMap<>(f.arguments()));
+            }
+            case ADMIN_RESULT -> AdminResultCodec.write(out, ((AdminAnswer) frame).result());
+            case ADMIN_PROGRESS -> {
+                var f = (AdminProgressPush) frame;
+                out.writeLong(f.requestId()).writeLong(f.done()).writeLong(f.total());
             }
             case CLOSE_CONNECTION, OK, HEARTBEAT, XA_RECOVER -> {
                 // header only
@@ -282,6 +296,9 @@ public final class FrameCodec {
             case CONNECTION_FAILED -> new ConnectionFailed(required(readString(in, "exceptionClass"), "exceptionClass"),
                     readString(in, "message"));
             case HEARTBEAT -> new Heartbeat();
+            case ADMIN -> new Admin(id, required(readString(in, "command"), "command"), AdminResultCodec.readArguments(in));
+            case ADMIN_RESULT -> new AdminAnswer(id, AdminResultCodec.read(in));
+            case ADMIN_PROGRESS -> new AdminProgressPush(in.readLong(), in.readLong(), in.readLong());
         };
     }
 

@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.messagestore.protocol.HandshakeFrame.Hello;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
+import org.messagestore.protocol.PushFrame.AdminProgressPush;
 import org.messagestore.protocol.PushFrame.ConnectionFailed;
 import org.messagestore.protocol.PushFrame.DeliveryPush;
 import org.messagestore.protocol.PushFrame.DiscardBuffered;
 import org.messagestore.protocol.PushFrame.Heartbeat;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
+import org.messagestore.protocol.RequestFrame.Admin;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
 import org.messagestore.protocol.RequestFrame.CloseBrowser;
 import org.messagestore.protocol.RequestFrame.CloseConnection;
@@ -37,6 +39,7 @@ import org.messagestore.protocol.RequestFrame.XaPrepare;
 import org.messagestore.protocol.RequestFrame.XaRecover;
 import org.messagestore.protocol.RequestFrame.XaRollback;
 import org.messagestore.protocol.RequestFrame.XaStart;
+import org.messagestore.protocol.ResponseFrame.AdminAnswer;
 import org.messagestore.protocol.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.ResponseFrame.Failure;
 import org.messagestore.protocol.ResponseFrame.Ok;
@@ -81,6 +84,7 @@ enum FrameType {
     XA_FORGET(0x2A, XaForget.class),
     PIPELINED_SEND(0x2B, PipelinedSend.class),
     LAZY_ACKNOWLEDGE(0x2C, LazyAcknowledge.class),
+    ADMIN(0x2D, Admin.class),
 
     OK(0x40, Ok.class),
     BROWSE_RESULT(0x41, BrowseResult.class),
@@ -88,11 +92,13 @@ enum FrameType {
     XA_VOTE(0x43, XaVote.class),
     XA_RECOVERED(0x44, XaRecovered.class),
     XA_FAILURE(0x45, XaFailure.class),
+    ADMIN_RESULT(0x46, AdminAnswer.class),
 
     DELIVERY(0x60, DeliveryPush.class),
     DISCARD_BUFFERED(0x61, DiscardBuffered.class),
     CONNECTION_FAILED(0x62, ConnectionFailed.class),
-    HEARTBEAT(0x63, Heartbeat.class);
+    HEARTBEAT(0x63, Heartbeat.class),
+    ADMIN_PROGRESS(0x64, AdminProgressPush.class);
 
     private static final FrameType[] BY_CODE = new FrameType[256];
     private static final Map<Class<?>, FrameType> BY_RECORD = new HashMap<>();

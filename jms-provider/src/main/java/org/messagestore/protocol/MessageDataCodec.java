@@ -77,7 +77,7 @@ final class MessageDataCodec {
                 persistent, priority, expiration, deliveryTime, properties, BODY_TYPES[bodyType], body);
     }
 
-    private static void writeProperties(ByteBuf out, Map<String, Object> properties) {
+    static void writeProperties(ByteBuf out, Map<String, Object> properties) {
         out.writeInt(properties.size());
         for (Map.Entry<String, Object> e : properties.entrySet()) {
             writeString(out, e.getKey());
@@ -112,7 +112,7 @@ final class MessageDataCodec {
         }
     }
 
-    private static Map<String, Object> readProperties(ByteBuf in) {
+    static Map<String, Object> readProperties(ByteBuf in) {
         int count = readCount(in, "property count");
         Map<String, Object> properties = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {

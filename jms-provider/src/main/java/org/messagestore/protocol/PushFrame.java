@@ -22,6 +22,10 @@ public sealed interface PushFrame extends Frame {
     record ConnectionFailed(String exceptionClass, String message) implements PushFrame {
     }
 
+    /** Broker → client: how far the management command of request {@code requestId} has come (protocol version 4). */
+    record AdminProgressPush(long requestId, long done, long total) implements PushFrame {
+    }
+
     /** Either way: "still here", sent when a side has written nothing for a heartbeat interval. */
     record Heartbeat() implements PushFrame {
     }

@@ -1,5 +1,7 @@
 package org.messagestore.protocol;
 
+import java.util.Map;
+import java.util.Objects;
 import org.messagestore.model.BranchXid;
 import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DestinationName;
@@ -121,6 +123,17 @@ public sealed interface RequestFrame extends Frame {
     }
 
     record XaForget(long correlationId, BranchXid xid) implements RequestFrame {
+    }
+
+    /**
+     * A management command (protocol version 4), answered by {@link ResponseFrame.AdminAnswer} once it is
+     * done; a long one sends {@link PushFrame.AdminProgressPush} frames naming this request meanwhile.
+     */
+    record Admin(long correlationId, String command, Map<String, String> arguments) implements RequestFrame {
+        public Admin {
+            Objects.requireNonNull(command, "command");
+            arguments = Map.copyOf(arguments);
+        }
     }
 
     /** Closes the broker side of the connection; answered once it is closed. */

@@ -1,6 +1,7 @@
 package org.messagestore.protocol;
 
 import java.util.List;
+import org.messagestore.model.AdminResult;
 import org.messagestore.model.BranchXid;
 import org.messagestore.model.MessageData;
 
@@ -38,6 +39,10 @@ public sealed interface ResponseFrame extends Frame {
      * @param message   its message, or null
      */
     record XaFailure(long correlationId, int errorCode, String message) implements ResponseFrame {
+    }
+
+    /** The answer to {@link RequestFrame.Admin} (protocol version 4). */
+    record AdminAnswer(long correlationId, AdminResult result) implements ResponseFrame {
     }
 
     /**

@@ -1,8 +1,8 @@
 /**
- * The MessageStore TCP protocol, version 3: frames and their codec. Version 2 added the XA frames
- * (0x24-0x2A, 0x43-0x45) to version 1, version 3 {@code PipelinedSend} (0x2B) and {@code LazyAcknowledge} (0x2C);
- * neither changed anything
- * else. A broker serves clients of versions 1 to 3 (an older client never sends the newer frames); a
+ * The MessageStore TCP protocol, version 4: frames and their codec. Version 2 added the XA frames
+ * (0x24-0x2A, 0x43-0x45) to version 1, version 3 {@code PipelinedSend} (0x2B) and {@code LazyAcknowledge} (0x2C),
+ * version 4 the management frames (0x2D, 0x46, 0x64); none changed anything
+ * else. A broker serves clients of versions 1 to 4 (an older client never sends the newer frames); a
  * client needs a broker of its version or newer.
  *
  * <h2>Framing</h2>
@@ -44,7 +44,7 @@
  *     the largest frame the broker accepts) or {@code Failure} with correlation id 0
  *     (JMSSecurityException for refused credentials, JMSException for an unsupported version) and
  *     closes. Any other first frame is a protocol error.</li>
- * <li>Then the client sends requests (0x10-0x2C), one per {@code BrokerConnection} method, each with
+ * <li>Then the client sends requests (0x10-0x2D), one per {@code BrokerConnection} method, each with
  *     a fresh correlation id. The broker carries a connection's requests out in the order received
  *     and answers each with {@code Ok} (0x40), {@code BrowseResult} (0x41: int32 count + MessageData
  *     each) or {@code Failure} (0x42: exception class name, message, error code) carrying the same
@@ -76,6 +76,12 @@
  *     {@code ConnectionFailed} (0x62: exception class name, message) just before it closes the
  *     connection on its own. The client applies deliveries and discards in the order received, which
  *     is the order the broker made them.</li>
+ * <li>Management (version 4): {@code Admin} (0x2D: command string, arguments as properties whose values
+ *     are all strings) runs one command of the {@code messagestore} tool; the broker needs the
+ *     broker-wide admin permission and answers {@code AdminResult} (0x46: int32 column count, each
+ *     column name as a string, int32 row count, each row as properties) or {@code Failure}. While a long
+ *     command runs, the broker may push {@code AdminProgress} (0x64, correlation id 0: int64 id of the
+ *     request, int64 messages done, int64 total or -1). Other requests of the connection go on meanwhile.</li>
  * <li>Either side sends {@code Heartbeat} (0x63, header only) after one agreed interval without
  *     writing, and closes a connection that was silent for three intervals.</li>
  * <li>The client ends with {@code CloseConnection} (0x22), waits for its {@code Ok}, and closes the

@@ -37,6 +37,13 @@ public final class AccessControl {
         }
     }
 
+    /** JMSSecurityException unless the identity may manage the broker ({@link AccessRules#permitsManagement}). */
+    public void checkManagement() throws JMSSecurityException {
+        if (!rules.allowsEverything() && !rules.permitsManagement(identity)) {
+            throw new JMSSecurityException(identity.describe() + " lacks permission 'admin' on the broker", "ACCESS_DENIED");
+        }
+    }
+
     public boolean permits(Permission permission, DestinationName destination) {
         if (rules.allowsEverything()) {
             return true;

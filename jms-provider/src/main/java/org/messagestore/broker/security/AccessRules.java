@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.messagestore.model.DestinationName;
 
 /**
@@ -18,6 +19,8 @@ import org.messagestore.model.DestinationName;
  * queue:orders.* = send:app,producer; consume:app; browse:admin; create:app; delete:admin
  * queue:&gt;      = admin:admin
  * topic:prices.&gt; = consume:*; send:feed; create:feed
+ * # who may manage the broker: statistics, purge, move, retry dead letters, settle XA branches
+ * broker = admin:ops
  * </pre>
  *
  * <p>Deciding: the rules are read top to bottom, and the first rule whose pattern matches the
@@ -29,16 +32,26 @@ import org.messagestore.model.DestinationName;
  * (their names are unguessable and handed out as JMSReplyTo), and only the connection that created
  * one may consume from it or delete it (Jakarta Messaging 3.1, 6.2.3 "Creating temporary destinations").
  *
+ * <p>Management (the {@code messagestore} tool, {@link #permitsManagement}) is broker-wide: the
+ * {@code broker} line lists the roles that hold {@code admin}, its only permission. Without that line
+ * the default decides, so a broker with no rules at all can be managed by every user it admits.
+ *
  * @param rules        in the order they are consulted
  * @param defaultAllow the decision where no rule decides
+ * @param managers     the roles of the {@code broker = admin:...} line, or null when there is none
  */
-public record AccessRules(List<AccessRule> rules, boolean defaultAllow) {
+public record AccessRules(List<AccessRule> rules, boolean defaultAllow, Set<String> managers) {
 
     /** No rules, everything allowed: the broker's default. */
     public static final AccessRules ALLOW_ALL = new AccessRules(List.of(), true);
 
     public AccessRules {
         rules = List.copyOf(rules);
+        managers = managers == null ? null : Set.copyOf(managers);
+    }
+
+    public AccessRules(List<AccessRule> rules, boolean defaultAllow) {
+        this(rules, defaultAllow, null);
     }
 
     public static AccessRules load(Path file) {
@@ -53,6 +66,7 @@ public record AccessRules(List<AccessRule> rules, boolean defaultAllow) {
     public static AccessRules parse(String source, List<String> lines) {
         List<AccessRule> rules = new ArrayList<>();
         Boolean defaultAllow = null;
+        Set<String> managers = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
@@ -74,6 +88,11 @@ public record AccessRules(List<AccessRule> rules, boolean defaultAllow) {
                         case "deny" -> false;
                         default -> throw new IllegalArgumentException("'default' must be allow or deny, not '" + value + "'");
                     };
+                } else if (key.equals("broker")) {
+                    if (managers != null) {
+                        throw new IllegalArgumentException("'broker' is given twice");
+                    }
+                    managers = managersOf(value);
                 } else {
                     rules.add(AccessRule.parse(DestinationPattern.parse(key), value));
                 }
@@ -81,12 +100,29 @@ public record AccessRules(List<AccessRule> rules, boolean defaultAllow) {
                 throw new IllegalArgumentException("access rules " + source + ", line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new AccessRules(rules, defaultAllow == null || defaultAllow);
+        return new AccessRules(rules, defaultAllow == null || defaultAllow, managers);
+    }
+
+    /** The roles of {@code broker = admin:ops,root}: {@code admin} is the only broker-wide permission. */
+    private static Set<String> managersOf(String grantList) {
+        AccessRule rule = AccessRule.parse(new DestinationPattern(false, ">"), grantList);
+        if (!rule.grants().keySet().equals(Set.of(Permission.ADMIN))) {
+            throw new IllegalArgumentException("'broker' grants only admin (broker = admin:role,...)");
+        }
+        return rule.grants().get(Permission.ADMIN);
+    }
+
+    /** Whether {@code identity} may manage the broker: a role on the {@code broker} line, else the default. */
+    public boolean permitsManagement(Identity identity) {
+        if (managers == null) {
+            return defaultAllow;
+        }
+        return managers.contains(AccessRule.ANYONE) || identity.roles().stream().anyMatch(managers::contains);
     }
 
     /** Whether these rules allow everything, so that checking can be skipped. */
     public boolean allowsEverything() {
-        return rules.isEmpty() && defaultAllow;
+        return rules.isEmpty() && defaultAllow && managers == null;
     }
 
     public boolean permits(Identity identity, Permission permission, DestinationName destination) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.messagestore.model.DeliverySink;
 import org.messagestore.protocol.Frame;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
+import org.messagestore.protocol.PushFrame.AdminProgressPush;
 import org.messagestore.protocol.PushFrame.ConnectionFailed;
 import org.messagestore.protocol.PushFrame.DeliveryPush;
 import org.messagestore.protocol.PushFrame.DiscardBuffered;
@@ -72,6 +73,8 @@ final class ClientConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             if (sink != null) {
                 sink.discardBuffered();
             }
+        } else if (frame instanceof AdminProgressPush progress) {
+            pending.progress(progress);
         } else if (frame instanceof Heartbeat) {
             // reading it was the point
         } else if (frame instanceof Welcome welcome && !handshake.isDone()) {

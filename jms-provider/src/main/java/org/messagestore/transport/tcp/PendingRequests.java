@@ -4,6 +4,8 @@ import jakarta.jms.JMSException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.messagestore.model.AdminProgress;
+import org.messagestore.protocol.PushFrame.AdminProgressPush;
 import org.messagestore.protocol.RemoteExceptions;
 import org.messagestore.protocol.ResponseFrame;
 import org.messagestore.protocol.ResponseFrame.Failure;
@@ -20,6 +22,21 @@ final class PendingRequests {
 
     private final Map<Long, CompletableFuture<ResponseFrame>> waiting = new ConcurrentHashMap<>();
     private volatile JMSException failure;
+    /** Who hears the progress of management requests still waiting. */
+    private final Map<Long, AdminProgress> progressListeners = new ConcurrentHashMap<>();
+
+    /** {@code listener} hears the progress pushed for request {@code correlationId} until it is answered. */
+    void watchProgress(long correlationId, AdminProgress listener) {
+        progressListeners.put(correlationId, listener);
+    }
+
+    /** The broker reported how far a management request has come. */
+    void progress(AdminProgressPush push) {
+        AdminProgress listener = progressListeners.get(push.requestId());
+        if (listener != null) {
+            listener.progress(push.done(), push.total());
+        }
+    }
 
     CompletableFuture<ResponseFrame> register(long correlationId) {
         var future = new CompletableFuture<ResponseFrame>();
@@ -34,6 +51,7 @@ final class PendingRequests {
     /** Completes the request a response answers; a Failure becomes the JMSException the broker threw. */
     void answer(ResponseFrame response) {
         var future = waiting.remove(response.correlationId());
+        progressListeners.remove(response.correlationId());
         if (future == null) {
             return;
         }
@@ -45,6 +63,7 @@ final class PendingRequests {
     }
 
     void fail(long correlationId, JMSException cause) {
+        progressListeners.remove(correlationId);
         var future = waiting.remove(correlationId);
         if (future != null) {
             future.completeExceptionally(cause);

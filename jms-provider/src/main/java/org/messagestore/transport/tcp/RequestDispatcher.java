@@ -13,6 +13,8 @@ import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.DeliverySink;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
+import org.messagestore.model.AdminProgress;
+import org.messagestore.protocol.RequestFrame.Admin;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
 import org.messagestore.protocol.RequestFrame.CloseBrowser;
 import org.messagestore.protocol.RequestFrame.CloseConnection;
@@ -42,6 +44,7 @@ import org.messagestore.protocol.RequestFrame.XaRecover;
 import org.messagestore.protocol.RequestFrame.XaRollback;
 import org.messagestore.protocol.RequestFrame.XaStart;
 import org.messagestore.protocol.ResponseFrame;
+import org.messagestore.protocol.ResponseFrame.AdminAnswer;
 import org.messagestore.protocol.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.ResponseFrame.Ok;
 import org.messagestore.protocol.ResponseFrame.XaFailure;
@@ -128,6 +131,8 @@ final class RequestDispatcher {
                 c.xaForget(r.xid());
                 return ok(r);
             })
+            .served(Admin.class, (d, r) -> d.connection.admin(r.command(), r.arguments(), d.progress.apply(r.correlationId()))
+                    .thenApply(result -> new AdminAnswer(r.correlationId(), result)))
             .answered(CloseConnection.class, (c, r) -> c.close())
             .complete();
 
@@ -140,11 +145,16 @@ final class RequestDispatcher {
 
     private final BrokerConnection connection;
     private final LongFunction<DeliverySink> sinks;
+    private final LongFunction<AdminProgress> progress;
 
-    /** {@code sinks} makes the sink that writes deliveries of one consumer id to the channel. */
-    RequestDispatcher(BrokerConnection connection, LongFunction<DeliverySink> sinks) {
+    /**
+     * {@code sinks} makes the sink that writes deliveries of one consumer id to the channel, {@code progress}
+     * the listener that writes the progress of one management request.
+     */
+    RequestDispatcher(BrokerConnection connection, LongFunction<DeliverySink> sinks, LongFunction<AdminProgress> progress) {
         this.connection = connection;
         this.sinks = sinks;
+        this.progress = progress;
     }
 
     /** Whether serving {@code request} never waits, so the event loop may serve it itself. */

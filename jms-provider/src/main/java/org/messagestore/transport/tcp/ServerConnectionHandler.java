@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.messagestore.broker.Broker;
 import org.messagestore.model.BrokerConnection;
+import org.messagestore.protocol.PushFrame.AdminProgressPush;
 import org.messagestore.protocol.Frame;
 import org.messagestore.protocol.FrameCodec;
 import org.messagestore.protocol.HandshakeFrame.Hello;
@@ -139,7 +140,9 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
                 return;
             }
             connection = opened;
-            dispatcher = new RequestDispatcher(opened, consumerId -> new ChannelDeliverySink(channel, consumerId));
+            dispatcher = new RequestDispatcher(opened, consumerId -> new ChannelDeliverySink(channel, consumerId),
+                    requestId -> (done, total) -> write(channel, new AdminProgressPush(requestId, done, total),
+                            CLOSE_ON_WRITE_FAILURE));
             write(channel, new Welcome(opened.connectionId(), heartbeat, options.maxFrameBytes()), CLOSE_ON_WRITE_FAILURE);
             LOG.debug("TCP connection from {} is broker connection {}", channel.remoteAddress(), opened.connectionId());
         });

@@ -7,6 +7,7 @@ import io.netty.util.ReferenceCountUtil;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -24,6 +25,9 @@ import org.messagestore.model.MessageData;
 import org.messagestore.protocol.FrameEncoder;
 import org.messagestore.protocol.RequestFrame;
 import org.messagestore.protocol.RequestFrame.Acknowledge;
+import org.messagestore.model.AdminProgress;
+import org.messagestore.model.AdminResult;
+import org.messagestore.protocol.RequestFrame.Admin;
 import org.messagestore.protocol.RequestFrame.BrowseNext;
 import org.messagestore.protocol.RequestFrame.CloseBrowser;
 import org.messagestore.protocol.RequestFrame.CloseConnection;
@@ -53,6 +57,7 @@ import org.messagestore.protocol.RequestFrame.XaRecover;
 import org.messagestore.protocol.RequestFrame.XaRollback;
 import org.messagestore.protocol.RequestFrame.XaStart;
 import org.messagestore.protocol.ResponseFrame;
+import org.messagestore.protocol.ResponseFrame.AdminAnswer;
 import org.messagestore.protocol.ResponseFrame.BrowseResult;
 import org.messagestore.protocol.ResponseFrame.XaFailure;
 import org.messagestore.protocol.ResponseFrame.XaRecovered;
@@ -318,6 +323,15 @@ final class TcpBrokerConnection implements BrokerConnection {
             closing.awaitUninterruptibly();
             stopping.awaitUninterruptibly();
         }
+    }
+
+    @Override
+    public CompletableFuture<AdminResult> admin(String command, Map<String, String> arguments, AdminProgress progress) {
+        long id = correlationIds.incrementAndGet();
+        if (progress != null) {
+            pending.watchProgress(id, progress);
+        }
+        return submit(id, new Admin(id, command, arguments), 0).thenApply(answer -> ((AdminAnswer) answer).result());
     }
 
     // ---- request plumbing

@@ -104,4 +104,23 @@ class AccessRulesTest {
                 .isInstanceOf(jakarta.jms.JMSSecurityException.class)
                 .hasMessage("user 'ann' lacks permission 'browse' on queue 'orders.new'");
     }
+
+    @Test
+    void brokerLineNamesWhoMayManageTheBroker() {
+        assertThat(rules("broker = admin:admin").permitsManagement(ADMIN)).isTrue();
+        assertThat(rules("broker = admin:admin").permitsManagement(APP)).isFalse();
+        assertThat(rules("broker = admin:*").permitsManagement(OTHER)).isTrue();
+        // without the line, the default decides
+        assertThat(rules().permitsManagement(APP)).isTrue();
+        assertThat(rules("default = deny").permitsManagement(ADMIN)).isFalse();
+        assertThat(rules("broker = admin:admin").allowsEverything()).isFalse();
+    }
+
+    @Test
+    void brokerLineGrantsOnlyAdminAndOnlyOnce() {
+        assertThatThrownBy(() -> rules("broker = send:app"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'broker' grants only admin");
+        assertThatThrownBy(() -> rules("broker = admin:a", "broker = admin:b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'broker' is given twice");
+    }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.messagestore.client.MessageStoreAdmin;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each permission allowed and denied, through the JMS API of an in-VM connection. */
@@ -45,7 +46,8 @@ class AuthorizationTest {
                 "queue:orders.* = send:app,producer; consume:app; browse:admin; create:app",
                 "topic:prices.> = send:app; consume:app,other; create:app; delete:admin",
                 "queue:> = admin:admin",
-                "topic:> = admin:admin"));
+                "topic:> = admin:admin",
+                "broker = admin:admin"));
         broker = new SecuredBroker(c -> c.withQueues("orders.new").withTopics("prices.eur")
                 .withSecurity(SecurityConfig.defaults()
                         .withAuthenticator(UsersFileAuthenticator.load(users))
@@ -205,5 +207,19 @@ class AuthorizationTest {
             assertThatThrownBy(() -> context.createProducer().send(context.createQueue("orders.new"), "no"))
                     .isInstanceOf(JMSSecurityRuntimeException.class).hasMessageContaining("'send'");
         }
+    }
+
+    @Test
+    void onlyBrokerAdminsRunManagementCommands() throws Exception {
+        String url = "vm://" + broker.broker.name() + "?create=false";
+        try (MessageStoreAdmin root = MessageStoreAdmin.open(url, "root", "root-pw")) {
+            assertThat(root.execute("queue.list", java.util.Map.of()).rows()).extracting(r -> r.get("name")).contains("orders.new");
+        }
+        try (MessageStoreAdmin bob = MessageStoreAdmin.open(url, "bob", "bob-pw")) {
+            assertThatThrownBy(() -> bob.execute("queue.list", java.util.Map.of()))
+                    .isInstanceOf(JMSSecurityException.class)
+                    .hasMessage("user 'bob' lacks permission 'admin' on the broker");
+        }
+        assertThatThrownBy(() -> MessageStoreAdmin.open(url, "bob", "wrong")).isInstanceOf(JMSSecurityException.class);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.messagestore.model.BodyType;
 import org.messagestore.model.BranchXid;
 import org.messagestore.model.ConsumerSpec;
+import org.messagestore.model.AdminResult;
 import org.messagestore.model.Delivery;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
@@ -113,7 +114,24 @@ class FrameCodecTest {
                 new PushFrame.DeliveryPush(new Delivery(5, 1234, fullMessage(), 3)),
                 new PushFrame.DiscardBuffered(5),
                 new PushFrame.ConnectionFailed("jakarta.jms.JMSException", "broker shut down"),
-                new PushFrame.Heartbeat());
+                new PushFrame.Heartbeat(),
+                new RequestFrame.Admin(30, "queue.move", Map.of("name", "orders", "to", "orders.retry", "selector", "x > 1")),
+                new RequestFrame.Admin(30, "status", Map.of()),
+                new ResponseFrame.AdminAnswer(30, adminResult()),
+                new ResponseFrame.AdminAnswer(30, new AdminResult(List.of(), List.of())),
+                new PushFrame.AdminProgressPush(30, 1_000, 100_000),
+                new PushFrame.AdminProgressPush(30, 7, -1));
+    }
+
+    static AdminResult adminResult() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("name", "orders");
+        row.put("depth", 12L);
+        row.put("consumers", 2);
+        row.put("rate", 1.5);
+        row.put("paused", false);
+        row.put("clientId", null);
+        return new AdminResult(List.copyOf(row.keySet()), List.of(row, row));
     }
 
     static BranchXid xid() {
@@ -174,7 +192,7 @@ class FrameCodecTest {
         Set<Class<?>> sampled = new HashSet<>();
         everyFrame().forEach(f -> sampled.add(f.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(records);
-        assertThat(records).hasSize(41);
+        assertThat(records).hasSize(44);
     }
 
     private static void collectRecords(Class<?> type, Set<Class<?>> into) {

@@ -1,0 +1,281 @@
+package org.messagestore.broker;
+
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.messagestore.broker.security.AccessControl;
+import org.messagestore.model.AdminProgress;
+import org.messagestore.model.AdminResult;
+import org.messagestore.model.BranchXid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The management commands a client with the broker-wide {@code admin} permission runs over its own
+ * connection (the {@code messagestore} tool): each takes string arguments and answers a table.
+ *
+ * <pre>
+ * status                                            the broker's totals
+ * queue.list                                        queue destinations (temporary ones included)
+ * queue.stat        name [topic]                    one queue, or one subscription of topic
+ * queue.purge       name [topic] [selector]         removes waiting messages
+ * queue.move        name to [topic] [selector]      moves waiting messages to queue 'to'
+ * queue.delete      name messageId [topic]          removes one waiting message by JMSMessageID
+ * dlq.retry         [name=DLQ] [selector]           sends dead letters back to their queue
+ * subscription.list [topic]                         topic subscriptions
+ * subscription.delete name [topic]                  deletes a durable subscription (clientId:name)
+ * xa.list | xa.commit xid | xa.rollback xid         in-doubt XA branches (BranchXid#text form)
+ * connection.list | connection.close id            client connections
+ * </pre>
+ *
+ * <p>Threads: commands run one at a time on the broker's {@code messagestore-admin-<name>} thread, so
+ * a purge of a long backlog never holds a transport's or client's thread; the calling connection gets a
+ * future. Started on first use, stopped by {@link #close()}.
+ */
+final class AdminCommands implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCommands.class);
+
+    @FunctionalInterface
+    private interface Command {
+        AdminResult run(Arguments arguments, AdminProgress progress) throws JMSException;
+    }
+
+    private static final List<String> QUEUE_COLUMNS = List.of("name", "kind", "depth", "inFlight", "consumers", "added",
+            "delivered", "acknowledged", "redelivered", "expired", "deadLettered");
+    private static final List<String> SUBSCRIPTION_COLUMNS = List.of("name", "topic", "kind", "depth", "inFlight",
+            "consumers", "added", "delivered", "acknowledged");
+
+    /** The error code of a JMSException for an unknown command or a missing or malformed argument. */
+    static final String BAD_ARGUMENT = "BAD_ARGUMENT";
+
+    private final Broker broker;
+    private final Map<String, Command> commands = new TreeMap<>();
+    private ExecutorService executor;
+    private boolean closed;
+
+    AdminCommands(Broker broker) {
+        this.broker = broker;
+        commands.put("status", (a, p) -> status());
+        commands.put("queue.list", (a, p) -> queues(broker.statistics().queues().stream()
+                .filter(q -> q.topic() == null).toList()));
+        commands.put("queue.stat", (a, p) -> queues(List.of(statistics(a.required("name"), a.optional("topic")))));
+        commands.put("subscription.list", (a, p) -> subscriptions(a.optional("topic")));
+        commands.put("subscription.delete", (a, p) -> {
+            broker.deleteDurableSubscription(a.required("name"), a.optional("topic"));
+            return AdminResult.single("deleted", a.required("name"));
+        });
+        commands.put("xa.list", (a, p) -> preparedBranches());
+        commands.put("xa.commit", (a, p) -> settled(broker.preparedBranches().commit(xid(a))));
+        commands.put("xa.rollback", (a, p) -> settled(broker.preparedBranches().rollback(xid(a))));
+        commands.put("connection.list", (a, p) -> connections());
+        commands.put("connection.close", (a, p) -> {
+            String id = a.required("id");
+            if (!broker.closeConnection(id)) {
+                throw new JMSException("there is no connection '" + id + "'");
+            }
+            return AdminResult.single("closed", id);
+        });
+    }
+
+    /** Runs {@code command} for a connection whose identity is checked by {@code access}; the answer comes later. */
+    CompletableFuture<AdminResult> run(AccessControl access, String command, Map<String, String> arguments,
+                                       AdminProgress progress) {
+        try {
+            access.checkManagement();
+            Command found = commands.get(command);
+            if (found == null) {
+                throw badArgument("unknown command '" + command + "'; known: " + String.join(", ", commands.keySet()));
+            }
+            Arguments args = new Arguments(command, arguments);
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    LOG.debug("{} runs {} {}", access.identity().describe(), command, arguments);
+                    return found.run(args, progress);
+                } catch (JMSException e) {
+                    throw new CompletionException(e);
+                } catch (IllegalArgumentException e) {
+                    throw new CompletionException(badArgument(e.getMessage()));
+                }
+            }, executor());
+        } catch (JMSException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A command that cannot run as asked; the same exception in-VM and over TCP. */
+    private static JMSException badArgument(String message) {
+        return new JMSException(message, BAD_ARGUMENT);
+    }
+
+    private synchronized ExecutorService executor() {
+        if (closed) {
+            throw new RejectedExecutionException("broker '" + broker.name() + "' is closed");
+        }
+        if (executor == null) {
+            executor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "messagestore-admin-" + broker.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return executor;
+    }
+
+    /** Stops the admin thread; a command still running is interrupted. */
+    @Override
+    public void close() {
+        ExecutorService running;
+        synchronized (this) {
+            closed = true;
+            running = executor;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("the admin thread of broker '{}' did not stop within 10 seconds", broker.name());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private AdminResult status() {
+        BrokerStatistics s = broker.statistics();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("broker", broker.name());
+        row.put("connections", s.connections());
+        row.put("sessions", s.sessions());
+        row.put("memoryUsedBytes", s.memoryUsedBytes());
+        row.put("memoryLimitBytes", s.memoryLimitBytes());
+        row.put("blockedProducers", s.sendsWaitingForMemory());
+        row.put("authenticationFailures", s.authenticationFailures());
+        row.put("xaActive", s.activeTransactions());
+        row.put("xaPrepared", s.preparedTransactions());
+        row.put("xaHeuristic", s.heuristicTransactions());
+        row.put("queues", s.queues().stream().filter(q -> q.topic() == null).count());
+        row.put("subscriptions", s.queues().stream().filter(q -> q.topic() != null).count());
+        return new AdminResult(List.copyOf(row.keySet()), List.of(row));
+    }
+
+    private QueueStatistics statistics(String name, String topic) throws InvalidDestinationException {
+        return broker.statistics(name, topic).orElseThrow(() -> new InvalidDestinationException(topic == null
+                ? "there is no queue '" + name + "'"
+                : "topic '" + topic + "' has no subscription '" + name + "'"));
+    }
+
+    private static AdminResult queues(List<QueueStatistics> queues) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (QueueStatistics q : queues) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", q.name());
+            row.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("depth", q.depth());
+            row.put("inFlight", q.inFlight());
+            row.put("consumers", q.consumers());
+            row.put("added", q.added());
+            row.put("delivered", q.delivered());
+            row.put("acknowledged", q.acknowledged());
+            row.put("redelivered", q.redelivered());
+            row.put("expired", q.expired());
+            row.put("deadLettered", q.deadLettered());
+            rows.add(row);
+        }
+        return new AdminResult(QUEUE_COLUMNS, rows);
+    }
+
+    private AdminResult subscriptions(String topic) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (QueueStatistics q : broker.statistics().queues()) {
+            if (q.topic() == null || topic != null && !topic.equals(q.topic())) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", q.name());
+            row.put("topic", q.topic());
+            row.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("depth", q.depth());
+            row.put("inFlight", q.inFlight());
+            row.put("consumers", q.consumers());
+            row.put("added", q.added());
+            row.put("delivered", q.delivered());
+            row.put("acknowledged", q.acknowledged());
+            rows.add(row);
+        }
+        return new AdminResult(SUBSCRIPTION_COLUMNS, rows);
+    }
+
+    private AdminResult preparedBranches() {
+        Instant now = Instant.now();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PreparedBranch branch : broker.preparedBranches().list()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("xid", branch.xid().text());
+            row.put("state", branch.state().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("preparedAt", branch.preparedAt() == null ? null : branch.preparedAt().toString());
+            row.put("ageSeconds", branch.age(now) == null ? null : branch.age(now).toSeconds());
+            row.put("destinations", String.join(",", new java.util.TreeSet<>(branch.destinations())));
+            row.put("sent", branch.messagesSent());
+            row.put("acknowledged", branch.messagesAcknowledged());
+            rows.add(row);
+        }
+        return new AdminResult(List.of("xid", "state", "preparedAt", "ageSeconds", "destinations", "sent", "acknowledged"),
+                rows);
+    }
+
+    private static AdminResult settled(PreparedBranch branch) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("xid", branch.xid().text());
+        row.put("outcome", branch.state().name().toLowerCase(java.util.Locale.ROOT));
+        return new AdminResult(List.of("xid", "outcome"), List.of(row));
+    }
+
+    private static BranchXid xid(Arguments arguments) {
+        return BranchXid.parse(arguments.required("xid"));
+    }
+
+    private AdminResult connections() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ConnectionInfo info : broker.connections()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", info.id());
+            row.put("user", info.user());
+            row.put("clientId", info.clientId());
+            row.put("sessions", info.sessions());
+            row.put("connectedAt", info.connectedAt().toString());
+            rows.add(row);
+        }
+        return new AdminResult(List.of("id", "user", "clientId", "sessions", "connectedAt"), rows);
+    }
+
+    /** A command's arguments; a missing required one is an IllegalArgumentException naming it. */
+    private record Arguments(String command, Map<String, String> values) {
+
+        String required(String name) {
+            String value = optional(name);
+            if (value == null) {
+                throw new IllegalArgumentException("command '" + command + "' needs the argument '" + name + "'");
+            }
+            return value;
+        }
+
+        /** The value, or null when absent or blank. */
+        String optional(String name) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}
