@@ -1,6 +1,6 @@
 package org.messagestore.server.jmx;
 
-import java.beans.ConstructorParameters;
+import javax.management.ConstructorParameters;
 import org.messagestore.broker.ConnectionInfo;
 
 /**
