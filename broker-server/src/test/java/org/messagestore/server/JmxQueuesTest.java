@@ -78,6 +78,8 @@ class JmxQueuesTest {
             assertThat(orders.getDelivered()).isGreaterThanOrEqualTo(1);
             assertThat(orders.getInFlight()).isZero();
             assertThat(orders.getConsumers()).isZero();
+            assertThat(orders.getMemoryBytes()).as("two messages wait").isPositive();
+            assertThat(orders.getOldestMessageAgeMillis()).isNotNegative();
             assertThat(orders.getInMemory() + orders.getPagedOut()).isEqualTo(2);
             assertThat(orders.getRedelivered()).isZero();
             assertThat(orders.getExpired()).isZero();

@@ -45,8 +45,10 @@ class MetricsScrapeTest {
                 assertThat(scrape.value("messagestore_queue_messages_redelivered_total", orders)).isZero();
                 assertThat(scrape.value("messagestore_queue_messages_expired_total", orders)).isZero();
                 assertThat(scrape.value("messagestore_queue_messages_dead_lettered_total", orders)).isZero();
-                assertThat(scrape.value("messagestore_queue_in_memory_messages", orders)
-                        + scrape.value("messagestore_queue_paged_out_messages", orders)).isEqualTo(1);
+                assertThat(scrape.value("messagestore_queue_in_memory_messages", orders)).as("the window is not full").isEqualTo(1);
+                assertThat(scrape.value("messagestore_queue_paged_out_messages", orders)).isZero();
+                assertThat(scrape.value("messagestore_queue_memory_bytes", orders)).isPositive();
+                assertThat(scrape.value("messagestore_queue_oldest_message_age_seconds", orders)).isPositive();
                 assertThat(scrape.value("messagestore_connections")).isZero();
             });
         }
@@ -70,6 +72,8 @@ class MetricsScrapeTest {
                 assertThat(scrape.value("messagestore_sessions")).isEqualTo(1);
                 assertThat(scrape.value("messagestore_queue_consumers", invoices)).isEqualTo(1);
                 assertThat(scrape.value("messagestore_queue_in_flight_messages", invoices)).isEqualTo(1);
+                assertThat(scrape.value("messagestore_queue_memory_bytes", invoices)).as("in flight counts").isPositive();
+                assertThat(scrape.value("messagestore_queue_oldest_message_age_seconds", invoices)).as("none waits").isZero();
                 assertThat(scrape.value("messagestore_memory_used_bytes")).isPositive();
                 assertThat(scrape.value("messagestore_memory_limit_bytes"))
                         .isGreaterThanOrEqualTo(scrape.value("messagestore_memory_used_bytes"));

@@ -467,17 +467,21 @@ final class MessageQueue implements Address {
         int inFlight;
         int inMemory;
         int consumerCount;
+        long memoryBytes;
+        long oldestTimestamp;
         lock.lock();
         try {
             inFlight = outstanding;
             inMemory = waiting.resident();
             consumerCount = consumers.size();
+            memoryBytes = waiting.bytes();
+            oldestTimestamp = waiting.oldestTimestamp();
         } finally {
             lock.unlock();
         }
         return new QueueStatistics(queueName, kind, topic, counters.depth(), inFlight, inMemory, consumerCount,
                 counters.added(), counters.delivered(), counters.acknowledged(), counters.redelivered(),
-                counters.expired(), counters.deadLettered());
+                counters.expired(), counters.deadLettered(), memoryBytes, oldestTimestamp);
     }
 
     /** The store record to delete when a reference of this queue is acknowledged, or null. */

@@ -28,6 +28,8 @@ final class QueueMemory {
     private final TreeSet<MessageReference> held = new TreeSet<>(DUE_ORDER);
     /** No reference waiting here expires before this (a lower bound); MAX_VALUE when none expires. */
     private long earliestExpiration = Long.MAX_VALUE;
+    /** Estimated bytes of this queue's messages counted against the limit: waiting ones and delivered, unacknowledged ones. */
+    private long bytes;
     /** Most references ever waiting at once; for tests. */
     private int peakResident;
 
@@ -40,6 +42,7 @@ final class QueueMemory {
     void admit(MessageReference reference, long now) {
         putBack(reference, now);
         limit.add(reference.message().data().estimatedSize());
+        bytes += reference.message().data().estimatedSize();
         peakResident = Math.max(peakResident, resident());
     }
 
@@ -55,6 +58,7 @@ final class QueueMemory {
     /** A reference leaves memory for good: acknowledged, expired, moved away, or its queue deleted. */
     void release(MessageReference reference) {
         limit.release(reference.message().data().estimatedSize());
+        bytes -= reference.message().data().estimatedSize();
         store.left(reference);
     }
 
@@ -124,6 +128,27 @@ final class QueueMemory {
         held.forEach(this::release);
         pending.clear();
         held.clear();
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /**
+     * The earliest JMSTimestamp of the messages waiting here, or 0 when none waits (or none has a
+     * timestamp). A walk of the window, which is bounded; a paging queue's stored backlog arrived later.
+     */
+    long oldestTimestamp() {
+        long oldest = Long.MAX_VALUE;
+        for (TreeSet<MessageReference> waiting : List.of(pending, held)) {
+            for (MessageReference reference : waiting) {
+                long timestamp = reference.message().data().timestamp();
+                if (timestamp > 0) {
+                    oldest = Math.min(oldest, timestamp);
+                }
+            }
+        }
+        return oldest == Long.MAX_VALUE ? 0 : oldest;
     }
 
     int resident() {

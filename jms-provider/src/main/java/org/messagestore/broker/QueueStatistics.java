@@ -22,10 +22,14 @@ import java.util.Objects;
  * @param redelivered  consumed messages that came back (rollback, recover, close) to be delivered again
  * @param expired      messages that expired here (dropped or moved to the expiry queue)
  * @param deadLettered messages moved to the dead-letter queue (or discarded) over the delivery limit
+ * @param memoryBytes  estimated bytes of its messages held in memory (waiting, and delivered not yet
+ *                     acknowledged), as counted against the broker's memory limit
+ * @param oldestWaitingTimestamp the earliest JMSTimestamp of the messages waiting in memory, 0 when none
+ *                     waits; the backlog a paging queue holds in the store arrived later
  */
 public record QueueStatistics(String name, Kind kind, String topic, long depth, int inFlight, int inMemory, int consumers,
                               long added, long delivered, long acknowledged, long redelivered, long expired,
-                              long deadLettered) {
+                              long deadLettered, long memoryBytes, long oldestWaitingTimestamp) {
 
     public enum Kind {
         QUEUE, TEMPORARY_QUEUE, DURABLE_SUBSCRIPTION, NON_DURABLE_SUBSCRIPTION
@@ -34,6 +38,11 @@ public record QueueStatistics(String name, Kind kind, String topic, long depth, 
     public QueueStatistics {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** How long the oldest waiting message has waited at {@code nowMillis}, in milliseconds; 0 when none waits. */
+    public long oldestWaitingAgeMillis(long nowMillis) {
+        return oldestWaitingTimestamp == 0 ? 0 : Math.max(0, nowMillis - oldestWaitingTimestamp);
     }
 
     /** Messages that wait in the store only, beyond the paging window. */

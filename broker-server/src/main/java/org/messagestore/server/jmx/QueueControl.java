@@ -107,6 +107,16 @@ final class QueueControl implements SubscriptionControlMXBean {
     }
 
     @Override
+    public long getMemoryBytes() {
+        return current().memoryBytes();
+    }
+
+    @Override
+    public long getOldestMessageAgeMillis() {
+        return current().oldestWaitingAgeMillis(System.currentTimeMillis());
+    }
+
+    @Override
     public long purge(String selector) {
         return operate("purge", () -> broker.queueOperations().purge(name, topic, selector, null));
     }

@@ -31,6 +31,12 @@ public interface QueueControlMXBean {
     /** Consumers attached now. */
     int getConsumers();
 
+    /** Estimated bytes of its messages held in memory, waiting or delivered and not yet acknowledged. */
+    long getMemoryBytes();
+
+    /** How long the oldest message waiting in memory has waited since it was sent, in milliseconds; 0 when none waits. */
+    long getOldestMessageAgeMillis();
+
     /** Messages that arrived. */
     long getAdded();
 

@@ -63,7 +63,7 @@ final class BrokerCollector implements MultiCollector {
         families.add(gauge("messagestore_transaction_oldest_prepared_age_seconds",
                 "How long the oldest in-doubt XA branch has been prepared; 0 when none is", Unit.SECONDS,
                 oldestPreparedAgeSeconds()));
-        families.addAll(queueFamilies(QueueSeries.of(stats.queues(), maxQueues)));
+        families.addAll(queueFamilies(QueueSeries.of(stats.queues(), maxQueues, clock.millis())));
         return new MetricSnapshots(families);
     }
 
@@ -90,6 +90,11 @@ final class BrokerCollector implements MultiCollector {
                 queueGauge("messagestore_queue_paged_out_messages", "Messages waiting in the store only, beyond the "
                         + "paging window", series, QueueSeries::pagedOut),
                 queueGauge("messagestore_queue_consumers", "Consumers attached", series, QueueSeries::consumers),
+                queueGauge("messagestore_queue_memory_bytes", "Estimated bytes of the queue's messages held in memory, "
+                        + "waiting or delivered and not yet acknowledged", Unit.BYTES, series, s -> s.memoryBytes()),
+                queueGauge("messagestore_queue_oldest_message_age_seconds", "How long the oldest message waiting in "
+                        + "memory has waited since it was sent; 0 when none waits", Unit.SECONDS, series,
+                        s -> s.oldestAgeMillis() / 1000.0),
                 queueCounter("messagestore_queue_messages_added", "Messages that arrived", series, QueueSeries::added),
                 queueCounter("messagestore_queue_messages_delivered", "Deliveries to consumers, redeliveries included",
                         series, QueueSeries::delivered),
@@ -111,11 +116,16 @@ final class BrokerCollector implements MultiCollector {
 
     private static GaugeSnapshot queueGauge(String name, String help, List<QueueSeries> series,
                                             ToLongFunction<QueueSeries> value) {
+        return queueGauge(name, help, null, series, s -> (double) value.applyAsLong(s));
+    }
+
+    private static GaugeSnapshot queueGauge(String name, String help, Unit unit, List<QueueSeries> series,
+                                            java.util.function.ToDoubleFunction<QueueSeries> value) {
         var builder = GaugeSnapshot.builder().name(name).help(help);
         for (QueueSeries s : series) {
-            builder.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(s)).value(value.applyAsLong(s)).build());
+            builder.dataPoint(GaugeDataPointSnapshot.builder().labels(labels(s)).value(value.applyAsDouble(s)).build());
         }
-        return builder.build();
+        return unit == null ? builder.build() : builder.unit(unit).build();
     }
 
     private static CounterSnapshot queueCounter(String name, String help, List<QueueSeries> series,

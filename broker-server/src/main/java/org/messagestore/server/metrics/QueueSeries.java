@@ -28,46 +28,50 @@ import org.messagestore.broker.QueueStatistics.Kind;
  * @param kind   the {@code kind} label: {@code queue}, {@code temporary_queue}, {@code durable_subscription},
  *               {@code non_durable_subscription}
  * @param topic  the {@code topic} label of a single durable subscription; null otherwise
+ * @param memoryBytes     bytes of its messages held in memory (a sum: summed)
+ * @param oldestAgeMillis how long its oldest waiting message has waited (a sum: the oldest of its members)
  */
 record QueueSeries(String queue, String kind, String topic, long depth, long inFlight, long inMemory, long pagedOut,
                    long consumers, long added, long delivered, long acknowledged, long redelivered, long expired,
-                   long deadLettered) {
+                   long deadLettered, long memoryBytes, long oldestAgeMillis) {
 
     static final String TEMPORARY = "(temporary)";
     static final String NON_DURABLE = "(non-durable)";
     static final String OTHER = "(other)";
 
-    static List<QueueSeries> of(List<QueueStatistics> queues, int maxQueues) {
+    /** The series of {@code queues} at {@code nowMillis} (ages are measured against it). */
+    static List<QueueSeries> of(List<QueueStatistics> queues, int maxQueues, long nowMillis) {
         var named = queues.stream()
                 .filter(q -> q.kind() == Kind.QUEUE || q.kind() == Kind.DURABLE_SUBSCRIPTION)
                 .sorted(Comparator.comparing(QueueStatistics::kind).thenComparing(QueueStatistics::name))
                 .toList();
         var series = new ArrayList<QueueSeries>();
-        named.stream().limit(maxQueues).map(QueueSeries::single).forEach(series::add);
+        named.stream().limit(maxQueues).map(q -> single(q, nowMillis)).forEach(series::add);
         Map<Kind, QueueSeries> sums = new LinkedHashMap<>();
-        named.stream().skip(maxQueues).forEach(q -> sums.merge(q.kind(), sum(OTHER, q), QueueSeries::plus));
+        named.stream().skip(maxQueues).forEach(q -> sums.merge(q.kind(), sum(OTHER, q, nowMillis), QueueSeries::plus));
         for (QueueStatistics q : queues) {
             if (q.kind() == Kind.TEMPORARY_QUEUE) {
-                sums.merge(q.kind(), sum(TEMPORARY, q), QueueSeries::plus);
+                sums.merge(q.kind(), sum(TEMPORARY, q, nowMillis), QueueSeries::plus);
             } else if (q.kind() == Kind.NON_DURABLE_SUBSCRIPTION) {
-                sums.merge(q.kind(), sum(NON_DURABLE, q), QueueSeries::plus);
+                sums.merge(q.kind(), sum(NON_DURABLE, q, nowMillis), QueueSeries::plus);
             }
         }
         series.addAll(sums.values());
         return series;
     }
 
-    private static QueueSeries single(QueueStatistics q) {
-        return from(q.name(), q, q.kind() == Kind.DURABLE_SUBSCRIPTION ? q.topic() : null);
+    private static QueueSeries single(QueueStatistics q, long nowMillis) {
+        return from(q.name(), q, q.kind() == Kind.DURABLE_SUBSCRIPTION ? q.topic() : null, nowMillis);
     }
 
-    private static QueueSeries sum(String label, QueueStatistics q) {
-        return from(label, q, null);
+    private static QueueSeries sum(String label, QueueStatistics q, long nowMillis) {
+        return from(label, q, null, nowMillis);
     }
 
-    private static QueueSeries from(String label, QueueStatistics q, String topic) {
+    private static QueueSeries from(String label, QueueStatistics q, String topic, long nowMillis) {
         return new QueueSeries(label, kindLabel(q.kind()), topic, q.depth(), q.inFlight(), q.inMemory(), q.pagedOut(),
-                q.consumers(), q.added(), q.delivered(), q.acknowledged(), q.redelivered(), q.expired(), q.deadLettered());
+                q.consumers(), q.added(), q.delivered(), q.acknowledged(), q.redelivered(), q.expired(), q.deadLettered(),
+                q.memoryBytes(), q.oldestWaitingAgeMillis(nowMillis));
     }
 
     static String kindLabel(Kind kind) {
@@ -78,6 +82,6 @@ record QueueSeries(String queue, String kind, String topic, long depth, long inF
         return new QueueSeries(queue, kind, topic, depth + o.depth, inFlight + o.inFlight, inMemory + o.inMemory,
                 pagedOut + o.pagedOut, consumers + o.consumers, added + o.added, delivered + o.delivered,
                 acknowledged + o.acknowledged, redelivered + o.redelivered, expired + o.expired,
-                deadLettered + o.deadLettered);
+                deadLettered + o.deadLettered, memoryBytes + o.memoryBytes, Math.max(oldestAgeMillis, o.oldestAgeMillis));
     }
 }
