@@ -19,7 +19,8 @@ import org.messagestore.store.StoredReference;
  * only (the paged-out backlog, delayed messages), so the sweep makes three passes:
  * <ol>
  *   <li>memory: batches of selected waiting references are taken out of the queue's memory
- *       ({@link MessageQueue#takeWaiting}) until none is left; the page-ins this starts refill the window;</li>
+ *       ({@link MessageQueue#takeWaiting}) while the page-ins this starts refill the window, oldest first,
+ *       so the queue's order is kept;</li>
  *   <li>store (durable queues only): the queue's stored references are read page by page in position
  *       order, each page as one step on the pager thread ({@link QueueStorage#onPagerThread}); of those the
  *       store alone holds, the selected ones are taken and the step waits for the store before it ends, so
@@ -92,16 +93,28 @@ final class OperatorSweep {
     long run() throws JMSException {
         memoryPass();
         QueueStorage storage = queue.storage();
-        if (storage != null && done < limit) {
+        if (storage != null && done < limit && !queue.isDeleted()) {
             storePass(storage);
             memoryPass();
         }
         return done;
     }
 
+    /**
+     * Takes batches out of memory while the queue's own page-ins refill it. When memory holds nothing
+     * selected, the pager's queued reads are let finish first: they bring in references older than any
+     * the store pass would reach, and taking them now keeps the queue's order (a move's target receives
+     * the messages in the order the source held them). The pass ends when a refill brings nothing
+     * selected: the rest is in the store only, behind a window of unselected messages, or delayed.
+     */
     private void memoryPass() throws JMSException {
+        QueueStorage storage = queue.storage();
         while (done < limit) {
             List<MessageReference> batch = queue.takeWaiting(selects, room());
+            if (batch.isEmpty() && storage != null) {
+                await(storage.onPagerThread(() -> Boolean.TRUE));
+                batch = queue.takeWaiting(selects, room());
+            }
             if (batch.isEmpty()) {
                 return;
             }
