@@ -42,7 +42,9 @@ record BrokerLogin(String url, Credentials credentials) {
             return new CommandFailure(ExitCodes.CANNOT_CONNECT,
                     "the broker at " + url + " refused the login " + who + ": " + e.getMessage(), e);
         }
-        return new CommandFailure(ExitCodes.CANNOT_CONNECT, "cannot connect to " + url + ": " + e.getMessage(), e);
+        String reason = String.valueOf(e.getMessage());
+        return new CommandFailure(ExitCodes.CANNOT_CONNECT,
+                reason.contains(url) ? reason : "cannot connect to " + url + ": " + reason, e);
     }
 
     private CommandFailure badUrl(IllegalArgumentException e) {

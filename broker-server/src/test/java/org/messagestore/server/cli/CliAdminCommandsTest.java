@@ -154,7 +154,7 @@ class CliAdminCommandsTest {
         CliRun list = CliRun.run("queue", "list", "--url", url);
 
         assertThat(status.exitCode()).isEqualTo(ExitCodes.CANNOT_CONNECT);
-        assertThat(status.err()).contains("cannot connect to " + url);
+        assertThat(status.err()).contains("cannot connect to broker " + url);
         assertThat(list.exitCode()).isEqualTo(ExitCodes.CANNOT_CONNECT);
     }
 
