@@ -158,6 +158,29 @@ class CliAdminCommandsTest {
         assertThat(list.exitCode()).isEqualTo(ExitCodes.CANNOT_CONNECT);
     }
 
+    @Test
+    void badArgumentsToQueueOperationsChangeNothing() throws Exception {
+        CliRun.run("send", "orders", "--text", "x", "--count", "3", "--url", broker.url());
+
+        CliRun noQueue = CliRun.run("queue", "purge", "--url", broker.url());
+        CliRun noTarget = CliRun.run("queue", "move", "orders", "--url", broker.url());
+        CliRun noId = CliRun.run("queue", "delete", "orders", "--url", broker.url());
+        CliRun extra = CliRun.run("queue", "purge", "orders", "invoices", "--url", broker.url());
+        CliRun unknownOption = CliRun.run("queue", "purge", "orders", "--all", "--url", broker.url());
+
+        assertThat(noQueue.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noQueue.err()).contains("Missing required parameter: '<queue>'");
+        assertThat(noTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTarget.err()).contains("Missing required option: '--to=<queue>'");
+        assertThat(noId.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noId.err()).contains("--id");
+        assertThat(extra.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(extra.err()).contains("'invoices'");
+        assertThat(unknownOption.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownOption.err()).contains("unknown option: '--all'");
+        assertThat(broker.depth("orders")).isEqualTo(3);
+    }
+
     private static List<String> depths(JsonNode queues) {
         List<String> depths = new ArrayList<>();
         queues.forEach(queue -> depths.add(queue.get("name").asText() + "=" + queue.get("depth").asLong()));
