@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.messagestore.broker.security.AccessControl;
 import org.messagestore.model.AdminProgress;
 import org.messagestore.model.AdminResult;
@@ -71,6 +72,17 @@ final class AdminCommands implements AutoCloseable {
         commands.put("queue.list", (a, p) -> queues(broker.statistics().queues().stream()
                 .filter(q -> q.topic() == null).toList()));
         commands.put("queue.stat", (a, p) -> queues(List.of(statistics(a.required("name"), a.optional("topic")))));
+        commands.put("queue.purge", (a, p) -> AdminResult.single("removed", broker.queueOperations().purge(
+                a.required("name"), a.optional("topic"), a.optional("selector"), progress(a, p))));
+        commands.put("queue.move", (a, p) -> AdminResult.single("moved", broker.queueOperations().move(
+                a.required("name"), a.optional("topic"), a.optional("selector"), a.required("to"), progress(a, p))));
+        commands.put("queue.delete", (a, p) -> AdminResult.single("removed", broker.queueOperations().remove(
+                a.required("name"), a.optional("topic"), a.required("messageId")) ? 1L : 0L));
+        commands.put("dlq.retry", (a, p) -> {
+            Arguments dlq = a.withDefault("name", RedeliveryPolicy.DEFAULT_DEAD_LETTER_QUEUE);
+            return AdminResult.single("retried", broker.queueOperations().retryDeadLetters(
+                    dlq.required("name"), a.optional("selector"), progress(dlq, p)));
+        });
         commands.put("subscription.list", (a, p) -> subscriptions(a.optional("topic")));
         commands.put("subscription.delete", (a, p) -> {
             broker.deleteDurableSubscription(a.required("name"), a.optional("topic"));
@@ -112,6 +124,16 @@ final class AdminCommands implements AutoCloseable {
         } catch (JMSException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Reports a long operation's running count against the depth of its queue at the start: an upper
+     * bound (a selector may take fewer), which is what a progress bar needs.
+     */
+    private LongConsumer progress(Arguments arguments, AdminProgress progress) {
+        long total = broker.statistics(arguments.required("name"), arguments.optional("topic"))
+                .map(QueueStatistics::depth).orElse(-1L);
+        return done -> progress.progress(done, total);
     }
 
     /** A command that cannot run as asked; the same exception in-VM and over TCP. */
@@ -270,6 +292,16 @@ final class AdminCommands implements AutoCloseable {
                 throw new IllegalArgumentException("command '" + command + "' needs the argument '" + name + "'");
             }
             return value;
+        }
+
+        /** These arguments with {@code name} set to {@code value} when it is absent. */
+        Arguments withDefault(String name, String value) {
+            if (optional(name) != null) {
+                return this;
+            }
+            Map<String, String> more = new java.util.HashMap<>(values);
+            more.put(name, value);
+            return new Arguments(command, more);
         }
 
         /** The value, or null when absent or blank. */

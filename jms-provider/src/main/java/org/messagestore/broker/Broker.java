@@ -137,6 +137,11 @@ public final class Broker implements AutoCloseable {
         return new PreparedBranches(services.xa());
     }
 
+    /** Operator actions on the messages waiting in a queue or subscription: purge, move, retry dead letters, remove one. */
+    public QueueOperations queueOperations() {
+        return new QueueOperations(services);
+    }
+
     /**
      * Opens a connection after checking the credentials ({@link BrokerConfig#security()}); JMSSecurityException
      * when they are refused. The connection's operations are then checked against the access rules.

@@ -240,6 +240,18 @@ final class DestinationRegistry {
                 : address.statistics().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
+    /**
+     * The queue of one queue destination ({@code topic} null) or one subscription of {@code topic} (by
+     * {@link QueueStatistics#name()}), as {@link #statistics(String, String)} finds it; null when there is none.
+     */
+    MessageQueue findQueue(String name, String topic) {
+        if (topic == null) {
+            return queues.get(name);
+        }
+        TopicAddress address = topics.get(topic);
+        return address == null ? null : address.subscriptionQueue(name);
+    }
+
     /** The queue named {@code name}, or null; for tests and management. */
     MessageQueue findQueue(String name) {
         return queues.get(name);

@@ -48,6 +48,35 @@ final class DivertedCopy {
         return copy(data, to, 0, Math.min(data.deliveryTime(), data.timestamp()), properties);
     }
 
+    /**
+     * The copy an operator's move leaves in the target queue: the message as it was, only its
+     * JMSDestination is the queue it now waits in.
+     */
+    static MessageData moved(MessageReference reference, MessageQueue from, DestinationName to) {
+        MessageData data = reference.message().data();
+        return copy(data, to, data.expiration(), data.deliveryTime(), data.properties());
+    }
+
+    /**
+     * The copy of a dead letter an operator sends back to its original queue: the properties this class
+     * added are removed, so it looks as it did when it was sent there (its delivery count starts again).
+     */
+    static MessageData retried(MessageReference reference, MessageQueue from, DestinationName to) {
+        MessageData data = reference.message().data();
+        Map<String, Object> properties = new LinkedHashMap<>(data.properties());
+        properties.remove(ORIGINAL_DESTINATION);
+        properties.remove(DELIVERY_COUNT);
+        properties.remove(EXPIRED_AT);
+        return copy(data, to, data.expiration(), data.deliveryTime(), properties);
+    }
+
+    /** The queue name in a {@link #uri} of a queue destination, or null for any other kind of destination. */
+    static String queueNamed(Object uri) {
+        String prefix = "queue://";
+        return uri instanceof String text && text.startsWith(prefix) && text.length() > prefix.length()
+                ? text.substring(prefix.length()) : null;
+    }
+
     /** {@code queue://orders} style, as Artemis and ActiveMQ users know it. */
     static String uri(DestinationName destination) {
         String scheme = switch (destination.kind()) {

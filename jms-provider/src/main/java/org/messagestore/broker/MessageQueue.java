@@ -414,6 +414,37 @@ final class MessageQueue implements Address {
         }, deadLetters.afterFailure());
     }
 
+    /**
+     * An operator's purge or move ({@link OperatorSweep}) takes out of memory up to {@code max} waiting
+     * references, due or held, that {@code which} selects (evaluated with the lock held); delivered ones
+     * are not waiting and stay with their consumers. Dispatch and store reads run afterwards, so paging
+     * refills the window for consumers.
+     */
+    List<MessageReference> takeWaiting(Predicate<MessageReference> which, int max) {
+        List<MessageReference> taken = new ArrayList<>();
+        withLockThenDispatch(() -> {
+            if (!deleted) {
+                taken.addAll(waiting.takeMatching(which, max));
+            }
+        });
+        return taken;
+    }
+
+    /** How many references waiting in memory {@code which} selects. */
+    long countWaiting(Predicate<MessageReference> which) {
+        lock.lock();
+        try {
+            return waiting.snapshot().stream().filter(which).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The stored part of a durable queue, or null for a queue that is not durable. */
+    QueueStorage storage() {
+        return store.storage();
+    }
+
     /** Acknowledged or committed deliveries have left the queue for good. */
     void settled(List<MessageReference> references) {
         counters.acknowledged(references.size());

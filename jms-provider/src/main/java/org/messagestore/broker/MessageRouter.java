@@ -38,6 +38,14 @@ final class MessageRouter {
         storeIds.accumulateAndGet(highestStoredId, Math::max);
     }
 
+    /**
+     * The id of the last message accepted so far: a message with a higher id arrived after this call
+     * (an operator's sweep leaves those alone, so that it ends while producers go on sending).
+     */
+    long lastAcceptedId() {
+        return storeIds.get();
+    }
+
     BrokerMessage accept(MessageData data, String senderConnectionId, String senderClientId) {
         return new BrokerMessage(storeIds.incrementAndGet(), data, senderConnectionId, senderClientId);
     }

@@ -1,10 +1,13 @@
 package org.messagestore.broker;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.ReferenceCursor;
@@ -54,6 +57,21 @@ final class PageReader implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             LOG.debug("pager closed; not reading a page from {}", store.description());
             return false;
+        }
+    }
+
+    /**
+     * Runs {@code task} on the pager thread, between page reads, and completes the returned future with
+     * its result (or its failure). An operator's walk over a queue's stored references runs each page
+     * this way, so that no page read takes in a reference while the walk removes it. Fails at once when
+     * the pager is closed.
+     */
+    <T> CompletableFuture<T> call(Supplier<T> task) {
+        try {
+            return CompletableFuture.supplyAsync(task, executor);
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new CompletionException(
+                    new IllegalStateException("the broker is closing; its pager takes no more work")));
         }
     }
 

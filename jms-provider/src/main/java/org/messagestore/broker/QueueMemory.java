@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The references a {@link MessageQueue} holds in memory, waiting for a consumer, and what they cost:
@@ -96,6 +97,25 @@ final class QueueMemory {
         }
         earliestExpiration = earliest;
         return expired;
+    }
+
+    /**
+     * Takes out and releases up to {@code max} waiting references, due or held, that {@code which}
+     * selects, due ones first in dispatch order (an operator's purge or move, see {@link OperatorSweep}).
+     */
+    List<MessageReference> takeMatching(Predicate<MessageReference> which, int max) {
+        List<MessageReference> taken = new ArrayList<>();
+        for (TreeSet<MessageReference> waiting : List.of(pending, held)) {
+            for (Iterator<MessageReference> it = waiting.iterator(); it.hasNext() && taken.size() < max; ) {
+                MessageReference reference = it.next();
+                if (which.test(reference)) {
+                    it.remove();
+                    release(reference);
+                    taken.add(reference);
+                }
+            }
+        }
+        return taken;
     }
 
     /** Releases everything waiting (the queue was deleted). */

@@ -3,7 +3,9 @@ package org.messagestore.broker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.messagestore.store.QueueId;
 import org.messagestore.store.ReferenceCursor;
 import org.messagestore.store.ScheduleIndex;
@@ -264,6 +266,44 @@ final class QueueStorage {
             }
             after = ScheduleIndex.Key.of(ScheduleIndex.EXPIRATION, read.get(read.size() - 1));
         }
+    }
+
+    // ---- an operator's walk over what only the store holds (see OperatorSweep) ----
+
+    /**
+     * Runs one step of an operator's walk on the pager thread: serialised with the page-ins, delayed
+     * reads and expiry sweeps, a step that finds a reference in the store only and removes it (waiting
+     * for the store before it ends) cannot race a read taking the same reference into memory.
+     */
+    <T> CompletableFuture<T> onPagerThread(Supplier<T> step) {
+        return pager.call(step);
+    }
+
+    /** The queue's stored references after {@code afterPosition}, in position order; pager thread only. */
+    List<StoredReference> readAfter(long afterPosition, int max) {
+        return pager.read(storeQueue, afterPosition, max);
+    }
+
+    /**
+     * Of references just read on the pager thread, those in the store only: not in memory, not on their
+     * way there, not locked by a prepared XA branch. None once the queue is deleted.
+     */
+    List<MessageReference> storeOnly(List<StoredReference> read) {
+        List<MessageReference> waiting = new ArrayList<>();
+        lock.lock();
+        try {
+            if (queue.isDeletedLocked()) {
+                return waiting;
+            }
+            for (StoredReference stored : read) {
+                if (waitingInStoreLocked(stored)) {
+                    waiting.add(MessageReference.stored(stored));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return waiting;
     }
 
     /** Whether a stored reference is in the store only: not in memory, and not on its way there. */

@@ -55,6 +55,12 @@ final class TopicAddress implements Address {
         subscriptions.clear();
     }
 
+    /** The queue of the subscription named as in {@link QueueStatistics#name()}, or null. */
+    MessageQueue subscriptionQueue(String displayName) {
+        return subscriptions.stream().filter(s -> s.displayName().equals(displayName)).map(Subscription::queue)
+                .findFirst().orElse(null);
+    }
+
     /** Its subscriptions' queues, as operators see them. */
     List<QueueStatistics> statistics() {
         return subscriptions.stream().map(s -> s.queue().statistics(s.displayName(),

@@ -35,6 +35,19 @@ final class UndeliverableRouter {
 
         static final Move NONE = new Move(List.of(), () -> { }, () -> { });
 
+        /** This move and {@code other} in one store batch: both stored, or both failed. */
+        Move and(Move other) {
+            List<StoreOperation> all = new ArrayList<>(work);
+            all.addAll(other.work);
+            return new Move(all, () -> {
+                afterStored.run();
+                other.afterStored.run();
+            }, () -> {
+                afterFailure.run();
+                other.afterFailure.run();
+            });
+        }
+
         /** This move with more store work in the same batch. */
         Move plus(List<StoreOperation> more) {
             List<StoreOperation> all = new ArrayList<>(work);
@@ -118,22 +131,47 @@ final class UndeliverableRouter {
         });
     }
 
+    /** Builds the copy a moved message leaves in its target queue (see {@link DivertedCopy}). */
     @FunctionalInterface
-    private interface CopyMaker {
+    interface CopyMaker {
         MessageData copy(MessageReference reference, MessageQueue from, DestinationName to);
     }
 
     /**
-     * @param targetName the queue to move to, or null to discard
-     * @param restoreOnFailure whether the references go back to {@code from} when the move cannot be
-     *                         stored (dead letters; an expired message is not put back: it is found
-     *                         expired again after a restart)
-     * @param gone       counts the messages that left {@code from} once the move is stored
-     * @param logMoved   logs one message's fate once it is stored (target name or null)
+     * An operator's move ({@link QueueOperations}): the references, already out of {@code from}'s memory
+     * or in its store only, leave {@code from} and, unless {@code target} is null (a purge), a copy of
+     * each joins {@code target}, in the one store batch the caller applies. They count as removed from
+     * {@code from}; the copies count as added to {@code target} when they arrive.
+     *
+     * @param restoreOnFailure whether the references go back to {@code from}'s memory when the batch
+     *                         cannot be stored: true for references taken out of memory, false for those
+     *                         that never left the store
      */
+    Move transfer(MessageQueue from, List<MessageReference> references, MessageQueue target, CopyMaker copyMaker,
+                  boolean restoreOnFailure) {
+        return move(from, references, target, copyMaker, restoreOnFailure, from.counters()::removed, (reference, to) -> LOG.debug(
+                "operator {} message {} of {}", to == null ? "removed" : "moved to '" + to + "'",
+                reference.message().data().messageId(), from));
+    }
+
+    /** As {@link #move(MessageQueue, List, MessageQueue, CopyMaker, boolean, LongConsumer, FateLog)}, the target by name. */
     private Move move(MessageQueue from, List<MessageReference> references, String targetName, CopyMaker copyMaker,
                       boolean restoreOnFailure, LongConsumer gone, FateLog logMoved) {
         MessageQueue target = targetName == null ? null : targetQueue(targetName);
+        return move(from, references, target, copyMaker, restoreOnFailure, gone, logMoved);
+    }
+
+    /**
+     * @param target           the queue to move to, or null to discard
+     * @param restoreOnFailure whether the references go back to {@code from} when the move cannot be
+     *                         stored (dead letters; an expired message is not put back: it is found
+     *                         expired again after a restart)
+     * @param gone             counts the messages that left {@code from} once the move is stored
+     * @param logMoved         logs one message's fate once it is stored (target name or null)
+     */
+    private Move move(MessageQueue from, List<MessageReference> references, MessageQueue target, CopyMaker copyMaker,
+                      boolean restoreOnFailure, LongConsumer gone, FateLog logMoved) {
+        String targetName = target == null ? null : target.name().name();
         List<StoreOperation> work = new ArrayList<>();
         List<MessageRouter.Routed> copies = new ArrayList<>();
         for (MessageReference reference : references) {

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XASession;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,5 +160,97 @@ class AdminConnectionTest extends JmsTestSupport {
     void closedAdminRefusesCommands() throws Exception {
         admin.close();
         assertThatThrownBy(() -> admin.execute("status", Map.of())).isInstanceOf(jakarta.jms.IllegalStateException.class);
+    }
+
+    /** Sends {@code count} text messages "m-0".. in one transaction, with int property n = index. */
+    private void sendInOneTransaction(Queue queue, int count) throws JMSException {
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer producer = transacted.createProducer(queue);
+        for (int i = 0; i < count; i++) {
+            var message = transacted.createTextMessage("m-" + i);
+            message.setIntProperty("n", i);
+            producer.send(message);
+        }
+        transacted.commit();
+        transacted.close();
+    }
+
+    @Test
+    void purgeReportsProgressAndEmptiesTheQueue() throws Exception {
+        Queue queue = newQueue(autoSession());
+        sendInOneTransaction(queue, 2_500);
+        List<long[]> heard = new CopyOnWriteArrayList<>();
+
+        AdminResult purged = admin.execute("queue.purge", Map.of("name", queue.getQueueName()),
+                (done, total) -> heard.add(new long[] {done, total}));
+
+        assertThat(purged.first("removed")).isEqualTo(2_500L);
+        assertThat(heard).isNotEmpty();
+        assertThat(heard.get(heard.size() - 1)).containsExactly(2_500, 2_500);
+        assertThat(admin.execute("queue.stat", Map.of("name", queue.getQueueName())).first("depth")).isEqualTo(0L);
+        connection.start();
+        assertNoMessage(track(autoSession().createConsumer(queue)));
+    }
+
+    @Test
+    void moveBySelectorAndDeleteById() throws Exception {
+        Session session = autoSession();
+        Queue queue = newQueue(session);
+        Queue archive = newQueue(session);
+        var fromArchive = track(session.createConsumer(archive)); // the target exists once a client used it
+        sendInOneTransaction(queue, 10);
+
+        AdminResult moved = admin.execute("queue.move", Map.of("name", queue.getQueueName(), "to", archive.getQueueName(),
+                "selector", "n >= 5"));
+        assertThat(moved.first("moved")).isEqualTo(5L);
+
+        connection.start();
+        Message first = receiveMessage(fromArchive);
+        assertThat(((TextMessage) first).getText()).isEqualTo("m-5");
+        assertThat(receiveTexts(fromArchive, 4)).containsExactly("m-6", "m-7", "m-8", "m-9");
+
+        var browser = session.createBrowser(queue);
+        Message victim = (Message) browser.getEnumeration().nextElement();
+        browser.close();
+        AdminResult deleted = admin.execute("queue.delete", Map.of("name", queue.getQueueName(), "messageId", victim.getJMSMessageID()));
+        assertThat(deleted.first("removed")).isEqualTo(1L);
+        assertThat(admin.execute("queue.delete", Map.of("name", queue.getQueueName(), "messageId", victim.getJMSMessageID()))
+                .first("removed")).isEqualTo(0L);
+        assertThat(receiveTexts(track(session.createConsumer(queue)), 4)).containsExactly("m-1", "m-2", "m-3", "m-4");
+    }
+
+    @Test
+    void moveToAMissingQueueOrWithABadSelectorChangesNothing() throws Exception {
+        Queue queue = newQueue(autoSession());
+        sendInOneTransaction(queue, 3);
+        assertThatThrownBy(() -> admin.execute("queue.move", Map.of("name", queue.getQueueName(), "to", "no-such-queue")))
+                .isInstanceOf(InvalidDestinationException.class).hasMessageContaining("no-such-queue");
+        assertThatThrownBy(() -> admin.execute("queue.purge", Map.of("name", queue.getQueueName(), "selector", "n >")))
+                .isInstanceOf(InvalidSelectorException.class);
+        assertThat(admin.execute("queue.stat", Map.of("name", queue.getQueueName())).first("depth")).isEqualTo(3L);
+    }
+
+    @Test
+    void deadLettersAreRetriedToTheirQueue() throws Exception {
+        Queue queue = newQueue(autoSession());
+        sendInOneTransaction(queue, 1);
+        connection.start();
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        var consumer = transacted.createConsumer(queue);
+        // the default redelivery policy sends a message to DLQ after 10 deliveries
+        for (int i = 0; i < 10; i++) {
+            assertThat(consumer.receive(RECEIVE_TIMEOUT_MS)).as("delivery " + (i + 1)).isNotNull();
+            transacted.rollback();
+        }
+        consumer.close();
+        await().atMost(AWAIT).until(() -> (Long) admin.execute("queue.stat", Map.of("name", "DLQ")).first("depth") >= 1);
+
+        AdminResult retried = admin.execute("dlq.retry", Map.of("selector", "n = 0"));
+
+        assertThat(retried.first("retried")).isEqualTo(1L);
+        Message back = receiveMessage(track(autoSession().createConsumer(queue)));
+        assertThat(((TextMessage) back).getText()).isEqualTo("m-0");
+        assertThat(back.propertyExists("_MS_ORIGINAL_DESTINATION")).isFalse();
+        assertThat(back.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
     }
 }

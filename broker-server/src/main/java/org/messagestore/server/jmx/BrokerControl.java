@@ -102,6 +102,21 @@ final class BrokerControl implements BrokerControlMXBean {
         return decide(xid, false);
     }
 
+    @Override
+    public List<ConnectionSummary> listConnections() {
+        return broker.connections().stream().map(ConnectionSummary::of).toList();
+    }
+
+    @Override
+    public boolean closeConnection(String id) {
+        if (id == null) {
+            throw new IllegalArgumentException("no connection id given");
+        }
+        boolean closed = broker.closeConnection(id);
+        LOG.info("JMX: {} connection {} of broker '{}'", closed ? "closed" : "found no", id, broker.name());
+        return closed;
+    }
+
     private PreparedBranchInfo decide(String xidText, boolean commit) {
         if (xidText == null) {
             throw new IllegalArgumentException("no XA branch id given; expected formatId:globalTransactionIdHex:branchQualifierHex");

@@ -63,4 +63,16 @@ public interface BrokerControlMXBean {
      * @throws IllegalStateException    when no such branch is prepared, or the decision could not be stored
      */
     PreparedBranchInfo rollbackPreparedBranch(String xid);
+
+    /** The open client connections, oldest first. */
+    List<ConnectionSummary> listConnections();
+
+    /**
+     * Closes a client connection as a broker shutdown would: its unacknowledged messages return to their
+     * queues and its ExceptionListener hears of it.
+     *
+     * @param id the connection's id, as listed
+     * @return false when there is no such connection
+     */
+    boolean closeConnection(String id);
 }
