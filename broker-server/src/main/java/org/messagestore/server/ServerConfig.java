@@ -73,6 +73,15 @@ public record ServerConfig(
     }
 
     /**
+     * Everything {@link MessageStoreServer#start} checks before it opens the store: the TLS stores and the
+     * users and access rules files. The store's own settings are checked only when it opens.
+     */
+    public void check() throws InvalidConfigException {
+        checkTls();
+        brokerConfig();
+    }
+
+    /**
      * The broker's settings, without a store (the server opens it). A users or access rules file
      * that cannot be read or parsed fails here, naming the key, so the broker never starts with
      * less security than it was asked for.

@@ -39,6 +39,19 @@ public final class ServerConfigLoader {
 
     static ServerConfig load(List<String> args, Map<String, String> environment, Properties systemProperties)
             throws InvalidConfigException {
+        return loadWithSources(args, environment, systemProperties).config();
+    }
+
+    /**
+     * A configuration with the text and source of every key behind it, for a tool that shows where each
+     * setting came from ({@code messagestore config check}).
+     */
+    public record Sourced(ServerConfig config, ConfigValues values) {
+    }
+
+    /** As the server loads its configuration from these arguments, environment and system properties. */
+    public static Sourced loadWithSources(List<String> args, Map<String, String> environment,
+                                          Properties systemProperties) throws InvalidConfigException {
         ConfigValues values = ConfigValues.defaults();
         Optional<Path> file = configFile(args, environment, systemProperties);
         if (file.isPresent()) {
@@ -57,7 +70,7 @@ public final class ServerConfigLoader {
                         "system property " + name);
             }
         }
-        return ServerConfigParser.parse(values, file.orElse(null));
+        return new Sourced(ServerConfigParser.parse(values, file.orElse(null)), values);
     }
 
     /** The file named by the arguments, the system property or the environment, in that order. */

@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * endpoints; {@code server.metrics} exports what the broker's public statistics and the store SPI's
  * metrics say, and nothing else;
  * {@code server.jmx} shows the same statistics as MBeans and settles in-doubt branches through
- * {@code Broker.preparedBranches()}.
+ * {@code Broker.preparedBranches()}; {@code server.cli}, the {@code messagestore} tool, is a client of a
+ * running broker and runs in a process of its own.
  */
 @AnalyzeClasses(packages = "org.messagestore.server", importOptions = ImportOption.DoNotIncludeTests.class)
 class ServerLayersTest {
@@ -25,7 +26,7 @@ class ServerLayersTest {
     @ArchTest
     static final ArchRule everyPackageHasItsPlace = classes().that().resideInAPackage("org.messagestore.server..")
             .should().resideInAnyPackage("org.messagestore.server", "org.messagestore.server.metrics",
-                    "org.messagestore.server.jmx")
+                    "org.messagestore.server.jmx", "org.messagestore.server.cli")
             .because("a new package must be given its place in this test");
 
     @ArchTest
@@ -50,4 +51,28 @@ class ServerLayersTest {
             .should().dependOnClassesThat(resideInAnyPackage("org.messagestore.model..")
                     .and(not(type(org.messagestore.model.BranchXid.class))))
             .because("of the shared model, settling a branch by hand needs only its id; MBeans hand out plain JDK types");
+
+    @ArchTest
+    static final ArchRule cliIsABrokerClient = noClasses().that().resideInAPackage("org.messagestore.server.cli")
+            .should().dependOnClassesThat(resideInAnyPackage("org.messagestore.broker..", "org.messagestore.store..",
+                    "org.messagestore.transport..", "org.messagestore.protocol..", "org.messagestore.selector..",
+                    "org.messagestore.server.jmx..", "org.messagestore.server.metrics..")
+                    .and(not(type(org.messagestore.broker.security.PasswordHash.class)))
+                    .and(not(type(org.messagestore.broker.security.UsersFile.class))))
+            .because("the tool administers a broker in another process through the admin protocol and JMS "
+                    + "(client, model), and edits files with the broker's own PasswordHash and UsersFile; "
+                    + "reaching into a broker core of its own would administer nothing");
+
+    @ArchTest
+    static final ArchRule cliUsesTheServersConfigurationOnly = noClasses().that().resideInAPackage("org.messagestore.server.cli")
+            .should().dependOnClassesThat(resideInAnyPackage("org.messagestore.server")
+                    .and(not(type(org.messagestore.server.ServerConfigLoader.class)))
+                    .and(not(type(org.messagestore.server.ServerConfigLoader.Sourced.class)))
+                    .and(not(type(org.messagestore.server.ServerConfig.class))))
+            .because("'config check' reads a configuration as the server does; starting a server is not its job");
+
+    @ArchTest
+    static final ArchRule nothingElseUsesTheCli = noClasses().that().resideOutsideOfPackage("org.messagestore.server.cli")
+            .should().dependOnClassesThat().resideInAPackage("org.messagestore.server.cli")
+            .because("the tool is a separate program that happens to ship in the server's module");
 }
