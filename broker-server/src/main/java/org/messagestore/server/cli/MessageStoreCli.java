@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "messagestore", scope = ScopeType.INHERIT, sortOptions = false, usageHelpAutoWidth = true,
         description = "Administers a MessageStore broker, sends and receives test messages, and edits the "
                 + "users file.",
-        subcommands = {StatusCommand.class, QueueCommands.class, DlqCommands.class, SubscriptionCommands.class,
+        subcommands = {StatusCommand.class, QueueCommands.class, DlqCommands.class, SubscriptionCommands.class, ConnectionCommands.class,
             SendCommand.class, ReceiveCommand.class, XaCommands.class, UserCommands.class, ConfigCommands.class},
         footerHeading = "%nCredentials:%n",
         footer = {"The user is --user, else MESSAGESTORE_USER. The password is the first line of --password-file, "

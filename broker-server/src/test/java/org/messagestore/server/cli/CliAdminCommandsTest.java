@@ -99,6 +99,31 @@ class CliAdminCommandsTest {
     }
 
     @Test
+    void aConnectionIsListedAndClosed() throws Exception {
+        try (Connection connection = new MessageStoreConnectionFactory(broker.url() + "?clientId=stuck").createConnection()) {
+            java.util.concurrent.atomic.AtomicReference<jakarta.jms.JMSException> heard = new java.util.concurrent.atomic.AtomicReference<>();
+            connection.setExceptionListener(heard::set);
+            CliRun listed = CliRun.run("connection", "list", "--json", "--url", broker.url());
+            assertThat(listed.exitCode()).as(listed.toString()).isZero();
+            String id = null;
+            for (JsonNode row : listed.json()) {
+                if ("stuck".equals(row.get("clientId").asText())) {
+                    id = row.get("id").asText();
+                }
+            }
+            assertThat(id).as(listed.out()).isNotNull();
+
+            CliRun closed = CliRun.run("connection", "close", id, "--url", broker.url());
+
+            assertThat(closed.exitCode()).as(closed.toString()).isZero();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> heard.get() != null);
+            CliRun again = CliRun.run("connection", "close", id, "--url", broker.url());
+            assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.FAILED);
+            assertThat(again.err()).contains("no connection '" + id + "'");
+        }
+    }
+
+    @Test
     void deletingAnUnknownSubscriptionFails() {
         CliRun deleted = CliRun.run("subscription", "delete", "nobody:none", "--url", broker.url());
 
