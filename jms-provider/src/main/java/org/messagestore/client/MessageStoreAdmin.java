@@ -38,16 +38,13 @@ public final class MessageStoreAdmin implements AutoCloseable {
 
     /**
      * Connects to the broker at {@code url} ({@code tcp://host:port}, {@code ssl://...} or {@code vm://name},
-     * with the options a connection factory URL takes). JMSSecurityException when the credentials are refused.
+     * with the options a connection factory URL takes). IllegalArgumentException for a malformed URL, as
+     * {@link MessageStoreConnectionFactory} throws; JMSSecurityException when the credentials are refused;
+     * JMSException when no broker answers.
      */
     public static MessageStoreAdmin open(String url, String user, String password) throws JMSException {
         Objects.requireNonNull(url, "url");
-        BrokerAddress address;
-        try {
-            address = BrokerAddress.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new JMSException("bad broker URL '" + url + "': " + e.getMessage());
-        }
+        BrokerAddress address = BrokerAddress.parse(url);
         String login = user != null ? user : address.option("user", null);
         String secret = password != null ? password : address.option("password", null);
         return new MessageStoreAdmin(Connectors.forAddress(address).connect(login, secret, null));

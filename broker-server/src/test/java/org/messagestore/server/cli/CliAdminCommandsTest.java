@@ -171,6 +171,16 @@ class CliAdminCommandsTest {
     }
 
     @Test
+    void aMalformedUrlIsAUsageErrorForAdminAndJmsCommandsAlike() {
+        CliRun status = CliRun.run("status", "--url", "ftp://127.0.0.1:61616");
+        CliRun send = CliRun.run("send", "orders", "--text", "x", "--url", "ftp://127.0.0.1:61616");
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(send.exitCode()).as(send.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(status.err()).contains("ftp");
+    }
+
+    @Test
     void noBrokerAtTheUrlIsStatusThree() throws Exception {
         String url = broker.url();
         broker.close();
