@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.messagestore.broker.Broker;
 import org.messagestore.config.InvalidConfigException;
-import org.messagestore.server.jmx.BrokerMBeans;
+import org.messagestore.broker.jmx.BrokerMBeans;
 import org.messagestore.server.metrics.MetricsEndpoint;
 import org.messagestore.store.MessageStore;
 import org.messagestore.store.MessageStores;

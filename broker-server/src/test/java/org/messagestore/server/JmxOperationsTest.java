@@ -19,10 +19,10 @@ import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.messagestore.server.jmx.BrokerControlMXBean;
-import org.messagestore.server.jmx.ConnectionSummary;
-import org.messagestore.server.jmx.JmxNames;
-import org.messagestore.server.jmx.QueueControlMXBean;
+import org.messagestore.broker.jmx.BrokerControlMXBean;
+import org.messagestore.broker.jmx.ConnectionSummary;
+import org.messagestore.broker.jmx.JmxNames;
+import org.messagestore.broker.jmx.QueueControlMXBean;
 
 /** The operations a JMX console runs: purge, move, remove one message, retry dead letters, close a connection. */
 class JmxOperationsTest {

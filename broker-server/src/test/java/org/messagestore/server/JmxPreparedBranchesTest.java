@@ -20,9 +20,9 @@ import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagestore.client.MessageStoreConnectionFactory;
-import org.messagestore.server.jmx.BrokerControlMXBean;
-import org.messagestore.server.jmx.JmxNames;
-import org.messagestore.server.jmx.PreparedBranchInfo;
+import org.messagestore.broker.jmx.BrokerControlMXBean;
+import org.messagestore.broker.jmx.JmxNames;
+import org.messagestore.broker.jmx.PreparedBranchInfo;
 
 /** Settling an in-doubt XA branch by hand through the broker's MBean: a heuristic decision its transaction manager hears of. */
 class JmxPreparedBranchesTest {

@@ -13,10 +13,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.messagestore.server.jmx.BrokerControlMXBean;
-import org.messagestore.server.jmx.JmxNames;
-import org.messagestore.server.jmx.QueueControlMXBean;
-import org.messagestore.server.jmx.SubscriptionControlMXBean;
+import org.messagestore.broker.jmx.BrokerControlMXBean;
+import org.messagestore.broker.jmx.JmxNames;
+import org.messagestore.broker.jmx.QueueControlMXBean;
+import org.messagestore.broker.jmx.SubscriptionControlMXBean;
 
 /** What a JMX console sees of a running server: the broker, its queues and durable subscriptions, and nothing after close. */
 class JmxQueuesTest {

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -70,6 +71,23 @@ class LayersTest {
             "org.messagestore.store", "org.messagestore.selector..", "org.messagestore.model..")
             .because("the broker core is the same whoever reaches it (in-VM, TCP, a resource adapter): it knows "
                     + "no transport, no client, no frame, and opens stores only through the SPI");
+
+    @ArchTest
+    static final ArchRule jmxUsesTheBrokersPublicApiOnly = mayUseOnly("org.messagestore.broker.jmx",
+            "org.messagestore.broker", "org.messagestore.model")
+            .because("the MBeans are a view of the broker's public statistics and operations, for the standalone "
+                    + "server and the resource adapter's embedded broker alike; they reach into nothing");
+
+    @ArchTest
+    static final ArchRule jmxNamesBranchesWithBranchXidOnly = noClasses().that().resideInAPackage("org.messagestore.broker.jmx")
+            .should().dependOnClassesThat(resideInAnyPackage("org.messagestore.model..")
+                    .and(not(type(org.messagestore.model.BranchXid.class))))
+            .because("of the shared model, settling a branch by hand needs only its id; MBeans hand out plain JDK types");
+
+    @ArchTest
+    static final ArchRule nothingInTheBrokerCoreUsesItsMBeans = noClasses().that().resideOutsideOfPackage("org.messagestore.broker.jmx")
+            .should().dependOnClassesThat().resideInAPackage("org.messagestore.broker.jmx")
+            .because("management sits on top of the broker: whoever starts a broker decides whether to register MBeans");
 
     @ArchTest
     static final ArchRule transportContractKnowsNoImplementation = mayUseOnly("org.messagestore.transport",
@@ -138,7 +156,7 @@ class LayersTest {
                     "org.messagestore.protocol",
                     "org.messagestore.selector",
                     "org.messagestore.store", "org.messagestore.store.memory",
-                    "org.messagestore.broker", "org.messagestore.broker.security",
+                    "org.messagestore.broker", "org.messagestore.broker.security", "org.messagestore.broker.jmx",
                     "org.messagestore.transport", "org.messagestore.transport.tcp", "org.messagestore.transport.vm",
                     "org.messagestore.client", "org.messagestore.client.destination", "org.messagestore.client.message",
                     "org.messagestore.jndi",

@@ -2,6 +2,7 @@ package org.messagestore.ra;
 
 import jakarta.jms.JMSException;
 import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.messagestore.broker.Broker;
 import org.messagestore.broker.RunningBrokers;
+import org.messagestore.broker.jmx.BrokerMBeans;
 import org.messagestore.client.MessageStoreConnectionFactory;
 import org.messagestore.client.message.DeserializationAllowList;
 import org.messagestore.config.EmbeddedBrokerConfig;
 import org.messagestore.config.InvalidConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the adapter reaches its broker: the broker it started inside the server (embedded mode), or
@@ -21,17 +25,36 @@ import org.messagestore.config.InvalidConfigException;
  */
 final class BrokerLink implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerLink.class);
+
     /** Where the embedded store goes when no dataDir is configured: under the server's data directory. */
     static final String SERVER_DATA_DIR_PROPERTY = "jboss.server.data.dir";
 
     private final Broker embedded;
     private final boolean started;
     private final MessageStoreConnectionFactory factory;
+    /** The embedded broker's MBeans, registered by the link that started it; null otherwise. */
+    private final BrokerMBeans mbeans;
 
     private BrokerLink(Broker embedded, boolean started, String url) {
         this.embedded = embedded;
         this.started = started;
         this.factory = new MessageStoreConnectionFactory(url);
+        this.mbeans = started ? registerMBeans(embedded) : null;
+    }
+
+    /**
+     * The embedded broker's MBeans on the platform MBean server, which the application server's console
+     * and jconsole show, as for the standalone server. A broker that cannot be registered (its name taken)
+     * still runs, without them.
+     */
+    private static BrokerMBeans registerMBeans(Broker broker) {
+        try {
+            return BrokerMBeans.start(broker, ManagementFactory.getPlatformMBeanServer(), BrokerMBeans.REFRESH_INTERVAL);
+        } catch (RuntimeException e) {
+            LOG.warn("embedded broker '{}' runs without its MBeans: {}", broker.name(), e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -108,6 +131,9 @@ final class BrokerLink implements AutoCloseable {
     /** Closes the embedded broker if this link started it. */
     @Override
     public void close() {
+        if (mbeans != null) {
+            mbeans.close();
+        }
         if (started) {
             embedded.close();
         }

@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * Where the standalone server's packages sit. {@code server} assembles store, broker, acceptor and
  * endpoints; {@code server.metrics} exports what the broker's public statistics and the store SPI's
  * metrics say, and nothing else;
- * {@code server.jmx} shows the same statistics as MBeans and settles in-doubt branches through
- * {@code Broker.preparedBranches()}; {@code server.cli}, the {@code messagestore} tool, is a client of a
+ * the MBeans ({@code broker.jmx}, in jms-provider, so that an embedded broker registers the same) are
+ * registered by {@code server}; {@code server.cli}, the {@code messagestore} tool, is a client of a
  * running broker and runs in a process of its own.
  */
 @AnalyzeClasses(packages = "org.messagestore.server", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,7 +26,7 @@ class ServerLayersTest {
     @ArchTest
     static final ArchRule everyPackageHasItsPlace = classes().that().resideInAPackage("org.messagestore.server..")
             .should().resideInAnyPackage("org.messagestore.server", "org.messagestore.server.metrics",
-                    "org.messagestore.server.jmx", "org.messagestore.server.cli")
+                    "org.messagestore.server.cli")
             .because("a new package must be given its place in this test");
 
     @ArchTest
@@ -39,24 +39,10 @@ class ServerLayersTest {
                     + "they do not reach into it");
 
     @ArchTest
-    static final ArchRule jmxUsesTheBrokersPublicApiOnly = noClasses().that().resideInAPackage("org.messagestore.server.jmx")
-            .should().dependOnClassesThat().resideInAnyPackage("org.messagestore.store..", "org.messagestore.transport..",
-                    "org.messagestore.protocol..", "org.messagestore.client..", "org.messagestore.broker.security..",
-                    "org.messagestore.server", "org.messagestore.server.metrics")
-            .because("the MBeans are a view of Broker.statistics() and Broker.preparedBranches(); the server wires them,"
-                    + " they do not reach into it or the metrics");
-
-    @ArchTest
-    static final ArchRule jmxNamesBranchesWithBranchXidOnly = noClasses().that().resideInAPackage("org.messagestore.server.jmx")
-            .should().dependOnClassesThat(resideInAnyPackage("org.messagestore.model..")
-                    .and(not(type(org.messagestore.model.BranchXid.class))))
-            .because("of the shared model, settling a branch by hand needs only its id; MBeans hand out plain JDK types");
-
-    @ArchTest
     static final ArchRule cliIsABrokerClient = noClasses().that().resideInAPackage("org.messagestore.server.cli")
             .should().dependOnClassesThat(resideInAnyPackage("org.messagestore.broker..", "org.messagestore.store..",
                     "org.messagestore.transport..", "org.messagestore.protocol..", "org.messagestore.selector..",
-                    "org.messagestore.server.jmx..", "org.messagestore.server.metrics..")
+                    "org.messagestore.server.metrics..")
                     .and(not(type(org.messagestore.broker.security.PasswordHash.class)))
                     .and(not(type(org.messagestore.broker.security.UsersFile.class))))
             .because("the tool administers a broker in another process through the admin protocol and JMS "

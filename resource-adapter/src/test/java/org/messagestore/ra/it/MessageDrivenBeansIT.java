@@ -2,14 +2,18 @@ package org.messagestore.ra.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -59,6 +63,34 @@ class MessageDrivenBeansIT {
         }
         List<String> received = Journal.await("orders", 5, WAIT);
         assertEquals(List.of("order-0", "order-1", "order-2", "order-3", "order-4"), received.stream().sorted().toList());
+    }
+
+    /** jconsole and the server's console see the embedded broker's MBeans, as the standalone server's. */
+    @Test
+    @OperateOnDeployment("mdbs")
+    void theEmbeddedBrokerShowsItsMBeansOnThePlatformMBeanServer() throws Exception {
+        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        ObjectName broker = new ObjectName("org.messagestore:type=Broker,name=messagestore");
+        assertTrue(mbeans.isRegistered(broker), "the broker MBean is registered");
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer().send(context.createQueue("audit"), "kept for the MBean");
+        }
+        ObjectName audit = new ObjectName("org.messagestore:type=Queue,broker=messagestore,name=audit");
+        awaitRegistered(mbeans, audit); // the MBeans follow new queues within their 2 s refresh
+        assertEquals(1L, mbeans.getAttribute(audit, "Depth"));
+        assertEquals(1L, mbeans.invoke(audit, "purge", new Object[] {null}, new String[] {String.class.getName()}));
+        assertEquals(0L, mbeans.getAttribute(audit, "Depth"));
+    }
+
+    /** Polls (Awaitility is not deployed with the test) until {@code name} is registered, or fails after WAIT. */
+    private static void awaitRegistered(MBeanServer mbeans, ObjectName name) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!mbeans.isRegistered(name)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " was not registered within " + WAIT);
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.messagestore.server.jmx;
+package org.messagestore.broker.jmx;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrokerMBeans implements AutoCloseable {
 
-    /** How often the server refreshes the queue MBeans. */
+    /** How often the queue MBeans are refreshed by default. */
     public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerMBeans.class);

@@ -1,4 +1,4 @@
-package org.messagestore.server.jmx;
+package org.messagestore.broker.jmx;
 
 /**
  * A queue destination for JMX tools ({@code org.messagestore:type=Queue,broker=<broker>,name=<queue>}); every

@@ -1,4 +1,4 @@
-package org.messagestore.server.jmx;
+package org.messagestore.broker.jmx;
 
 import java.time.Instant;
 import java.util.TreeSet;
