@@ -40,9 +40,11 @@ import org.slf4j.LoggerFactory;
  * connection.list | connection.close id            client connections
  * </pre>
  *
- * <p>Threads: commands run one at a time on the broker's {@code messagestore-admin-<name>} thread, so
- * a purge of a long backlog never holds a transport's or client's thread; the calling connection gets a
- * future. Started on first use, stopped by {@link #close()}.
+ * <p>Threads: the sweeps over a queue's messages ({@link #SWEEPS}: purge, move, delete, dead-letter retry)
+ * run one at a time on the broker's {@code messagestore-admin-<name>} thread, so a purge of a long backlog
+ * never holds a transport's or client's thread; the calling connection gets a future. That thread starts
+ * on first use and stops with {@link #close()}. The other commands take a snapshot or settle one XA branch
+ * and run on the calling thread, so a status never waits behind a purge.
  */
 final class AdminCommands implements AutoCloseable {
 
@@ -57,6 +59,9 @@ final class AdminCommands implements AutoCloseable {
             "delivered", "acknowledged", "redelivered", "expired", "deadLettered");
     private static final List<String> SUBSCRIPTION_COLUMNS = List.of("name", "topic", "kind", "depth", "inFlight",
             "consumers", "added", "delivered", "acknowledged");
+
+    /** The commands that walk a queue's messages, which may take long: they run on the admin thread. */
+    static final java.util.Set<String> SWEEPS = java.util.Set.of("queue.purge", "queue.move", "queue.delete", "dlq.retry");
 
     /** The error code of a JMSException for an unknown command or a missing or malformed argument. */
     static final String BAD_ARGUMENT = "BAD_ARGUMENT";
@@ -111,16 +116,13 @@ final class AdminCommands implements AutoCloseable {
                 throw badArgument("unknown command '" + command + "'; known: " + String.join(", ", commands.keySet()));
             }
             Arguments args = new Arguments(command, arguments);
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    LOG.debug("{} runs {} {}", access.identity().describe(), command, arguments);
-                    return found.run(args, progress);
-                } catch (JMSException e) {
-                    throw new CompletionException(e);
-                } catch (IllegalArgumentException e) {
-                    throw new CompletionException(badArgument(e.getMessage()));
-                }
-            }, executor());
+            LOG.debug("{} runs {} {}", access.identity().describe(), command, arguments);
+            if (SWEEPS.contains(command)) {
+                return CompletableFuture.supplyAsync(() -> runNow(found, args, progress), executor());
+            }
+            return CompletableFuture.completedFuture(runNow(found, args, progress));
+        } catch (CompletionException e) {
+            return CompletableFuture.failedFuture(e.getCause());
         } catch (JMSException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -134,6 +136,17 @@ final class AdminCommands implements AutoCloseable {
         long total = broker.statistics(arguments.required("name"), arguments.optional("topic"))
                 .map(QueueStatistics::depth).orElse(-1L);
         return done -> progress.progress(done, total);
+    }
+
+    /** Runs a command on this thread; its failure is thrown as a CompletionException around a JMSException. */
+    private static AdminResult runNow(Command command, Arguments arguments, AdminProgress progress) {
+        try {
+            return command.run(arguments, progress);
+        } catch (JMSException e) {
+            throw new CompletionException(e);
+        } catch (IllegalArgumentException e) {
+            throw new CompletionException(badArgument(e.getMessage()));
+        }
     }
 
     /** A command that cannot run as asked; the same exception in-VM and over TCP. */
