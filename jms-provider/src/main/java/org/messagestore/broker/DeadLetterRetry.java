@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Where an operator's retry ({@link QueueOperations#retryDeadLetters}) sends each dead letter: back to
- * the queue its {@value DivertedCopy#ORIGINAL_DESTINATION} property names, as a {@link DivertedCopy#retried}
- * copy. A dead letter whose original destination is not a queue (a topic subscription's, a temporary
- * queue's) or names a queue that no longer exists has nowhere to go back to and stays.
+ * the queue its {@value DivertedCopy#ORIGINAL_DESTINATION} property names, or the durable subscription
+ * {@value DivertedCopy#ORIGINAL_SUBSCRIPTION} names, as a {@link DivertedCopy#retried} copy. A dead letter
+ * of a temporary queue, of a non-durable subscription, or of a queue or subscription that no longer
+ * exists has nowhere to go back to and stays.
  *
  * <p>Threads: one per retry; its cache of target queues is used by the retry's sweep, whose store steps
  * run on the pager thread one after another while the caller waits, so never by two threads at once.
@@ -20,7 +21,7 @@ final class DeadLetterRetry {
     private final MessageQueue deadLetters;
     private final DestinationRegistry destinations;
     private final UndeliverableRouter router;
-    /** Target queues by name, null for a name with no queue; bounded by the queue names the dead letters carry. */
+    /** Target queues by original destination (and subscription), null for none; bounded by the names the dead letters carry. */
     private final Map<String, MessageQueue> targets = new HashMap<>();
 
     DeadLetterRetry(MessageQueue deadLetters, DestinationRegistry destinations, UndeliverableRouter router) {
@@ -29,15 +30,27 @@ final class DeadLetterRetry {
         this.router = router;
     }
 
-    /** The queue the dead letter goes back to, or null when it stays. */
+    /**
+     * The queue the dead letter goes back to, or null when it stays: the queue destination of its original
+     * destination, or, for a durable subscription's dead letter, that subscription of its topic.
+     */
     MessageQueue targetOf(MessageReference reference) {
-        String name = DivertedCopy.queueNamed(reference.message().data().properties().get(DivertedCopy.ORIGINAL_DESTINATION));
-        if (name == null) {
-            return null;
+        Map<String, Object> properties = reference.message().data().properties();
+        Object original = properties.get(DivertedCopy.ORIGINAL_DESTINATION);
+        String queue = DivertedCopy.queueNamed(original);
+        String topic = DivertedCopy.topicNamed(original);
+        MessageQueue target;
+        if (queue != null) {
+            // Cached, so a dead letter selected for a target still has it when its batch is taken; queue
+            // destinations are never deleted while the broker runs, so the cache cannot go stale.
+            target = targets.computeIfAbsent("queue://" + queue, key -> destinations.findQueue(queue));
+        } else if (topic != null && properties.get(DivertedCopy.ORIGINAL_SUBSCRIPTION) instanceof String subscription) {
+            // A subscription deleted during the retry takes the copies sent to it along, as an unsubscribe
+            // takes every message the subscription holds.
+            target = targets.computeIfAbsent(original + "#" + subscription, key -> destinations.findQueue(subscription, topic));
+        } else {
+            target = null;
         }
-        // Cached, so a dead letter selected for a target still has it when its batch is taken; queue
-        // destinations are never deleted while the broker runs, so the cache cannot go stale.
-        MessageQueue target = targets.computeIfAbsent(name, destinations::findQueue);
         return target == deadLetters ? null : target;
     }
 

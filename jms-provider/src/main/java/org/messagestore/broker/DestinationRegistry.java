@@ -123,7 +123,7 @@ final class DestinationRegistry {
 
     private MessageQueue newQueue(String name) {
         DestinationName destination = DestinationName.queue(name);
-        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), null, context);
+        return new MessageQueue(destination, destination.toString(), QueueId.ofQueue(name), null, null, context);
     }
 
     private static InvalidDestinationException notFound(DestinationName destination) {
@@ -153,7 +153,7 @@ final class DestinationRegistry {
         boolean clash = destination.isTopic()
                 ? temporaryTopics.putIfAbsent(destination.name(), new TopicAddress(destination, connectionId)) != null
                 : temporaryQueues.putIfAbsent(destination.name(),
-                        new MessageQueue(destination, destination.toString(), null, connectionId, context)) != null;
+                        new MessageQueue(destination, destination.toString(), null, connectionId, null, context)) != null;
         if (clash) {
             throw new JMSException(destination + " already exists");
         }

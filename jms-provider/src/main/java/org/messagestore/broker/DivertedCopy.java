@@ -14,6 +14,8 @@ import org.messagestore.model.MessageData;
  *   <li>{@value #ORIGINAL_DESTINATION} (String): where it was sent, {@code queue://orders},
  *       {@code topic://prices}, {@code temp-queue://...} or {@code temp-topic://...}; for a message of a
  *       topic subscription, the topic;</li>
+ *   <li>{@value #ORIGINAL_SUBSCRIPTION} (String, a durable subscription's messages only): the subscription,
+ *       {@code clientId:name} (or {@code name}), so that an operator's retry sends it back there;</li>
  *   <li>{@value #DELIVERY_COUNT} (int): how many deliveries of it came back before it was moved;</li>
  *   <li>{@value #EXPIRED_AT} (long, expiry queue only): its original JMSExpiration; the copy's own
  *       JMSExpiration is 0 (never), or it would expire again at once. A delayed message that expired
@@ -30,6 +32,7 @@ final class DivertedCopy {
     static final String ORIGINAL_DESTINATION = "_MS_ORIGINAL_DESTINATION";
     static final String DELIVERY_COUNT = "_MS_DELIVERY_COUNT";
     static final String EXPIRED_AT = "_MS_EXPIRED_AT";
+    static final String ORIGINAL_SUBSCRIPTION = "_MS_ORIGINAL_SUBSCRIPTION";
 
     private DivertedCopy() {
     }
@@ -67,12 +70,20 @@ final class DivertedCopy {
         properties.remove(ORIGINAL_DESTINATION);
         properties.remove(DELIVERY_COUNT);
         properties.remove(EXPIRED_AT);
+        properties.remove(ORIGINAL_SUBSCRIPTION);
         return copy(data, to, data.expiration(), data.deliveryTime(), properties);
     }
 
     /** The queue name in a {@link #uri} of a queue destination, or null for any other kind of destination. */
     static String queueNamed(Object uri) {
         String prefix = "queue://";
+        return uri instanceof String text && text.startsWith(prefix) && text.length() > prefix.length()
+                ? text.substring(prefix.length()) : null;
+    }
+
+    /** The topic name in a {@link #uri} of a topic, or null for any other kind of destination. */
+    static String topicNamed(Object uri) {
+        String prefix = "topic://";
         return uri instanceof String text && text.startsWith(prefix) && text.length() > prefix.length()
                 ? text.substring(prefix.length()) : null;
     }
@@ -92,6 +103,11 @@ final class DivertedCopy {
         Map<String, Object> properties = new LinkedHashMap<>(reference.message().data().properties());
         properties.put(ORIGINAL_DESTINATION, uri(from.name()));
         properties.put(DELIVERY_COUNT, reference.deliveryCount());
+        if (from.subscription() != null) {
+            properties.put(ORIGINAL_SUBSCRIPTION, from.subscription());
+        } else {
+            properties.remove(ORIGINAL_SUBSCRIPTION); // moved twice: the values of the last move
+        }
         return properties;
     }
 

@@ -75,6 +75,8 @@ final class MessageQueue implements Address {
     private final UndeliverableRouter undeliverable;
     private final RedeliveryPolicy redelivery;
     private final String ownerConnectionId;
+    /** For a durable subscription's queue, the subscription as operators name it ({@code clientId:name}); else null. */
+    private final String subscription;
     private final DeliveryScheduler scheduler;
     private final ReentrantLock lock = new ReentrantLock();
     /** Where each message waits, in memory or in the store, as its send goes on. */
@@ -95,10 +97,11 @@ final class MessageQueue implements Address {
      * @param storeQueue        where its persistent references are stored, or null when it is not
      *                          durable (temporary queues, non-durable subscriptions)
      * @param ownerConnectionId the creating connection of a temporary queue, else null
+     * @param subscription      for a durable subscription, its name as operators see it ({@code clientId:name}), else null
      * @param context           the broker-wide scheduler, undeliverable router, memory limit and pager
      */
     MessageQueue(DestinationName name, String description, QueueId storeQueue, String ownerConnectionId,
-                 QueueContext context) {
+                 String subscription, QueueContext context) {
         this.scheduler = context.scheduler();
         this.name = name;
         this.description = description;
@@ -106,6 +109,7 @@ final class MessageQueue implements Address {
         this.undeliverable = context.undeliverable();
         this.redelivery = undeliverable.redeliveryPolicyFor(name);
         this.ownerConnectionId = ownerConnectionId;
+        this.subscription = subscription;
         this.store = new StoreHandOver(storeQueue == null ? null : new QueueStorage(this, lock, storeQueue, context));
         this.waiting = new QueueMemory(context.memory(), store);
     }
@@ -126,6 +130,11 @@ final class MessageQueue implements Address {
 
     String ownerConnectionId() {
         return ownerConnectionId;
+    }
+
+    /** The durable subscription this queue serves, as operators name it; null for any other queue. */
+    String subscription() {
+        return subscription;
     }
 
     /** Whether this is the queue destination (not a subscription, not temporary) named {@code queueName}. */

@@ -79,12 +79,14 @@ public final class QueueOperations {
     }
 
     /**
-     * Sends the dead letters of {@code deadLetterQueue} that match {@code selector} (messages carrying
-     * {@value DivertedCopy#ORIGINAL_DESTINATION} = {@code queue://X}) back to queue X; returns how many.
-     * The copy has the properties the dead-letter move added removed ({@value DivertedCopy#ORIGINAL_DESTINATION},
-     * {@value DivertedCopy#DELIVERY_COUNT}, {@value DivertedCopy#EXPIRED_AT}), keeps its JMSMessageID, body
-     * and headers, and starts again at delivery count 0. Dead letters of a topic subscription or a
-     * temporary queue, and those whose queue no longer exists, stay where they are; how many is logged.
+     * Sends the dead letters of {@code deadLetterQueue} that match {@code selector} back where they came
+     * from: a message carrying {@value DivertedCopy#ORIGINAL_DESTINATION} = {@code queue://X} to queue X, one
+     * carrying {@code topic://T} and {@value DivertedCopy#ORIGINAL_SUBSCRIPTION} = S to the durable
+     * subscription S of T (not to the topic, which would copy it to every subscriber); returns how many.
+     * The copy has the properties the dead-letter move added removed, keeps its JMSMessageID, body and
+     * headers, and starts again at delivery count 0. Dead letters of a temporary queue or a non-durable
+     * subscription, and those whose queue or subscription no longer exists, stay where they are; how many
+     * is logged.
      */
     public long retryDeadLetters(String deadLetterQueue, String selector, LongConsumer progress) throws JMSException {
         MessageQueue from = find(deadLetterQueue, null);

@@ -161,8 +161,10 @@ final class SubscriptionRegistry {
     private MessageQueue newQueue(Kind kind, DestinationName topic, String clientId, String name) {
         String description = (kind.durable() ? "durable subscription '" : "subscription '")
                 + (name == null ? "(unnamed)" : name) + "' on " + topic;
+        String shownAs = clientId == null ? name : clientId + ":" + name; // as Subscription.displayName()
         return new MessageQueue(topic, description,
-                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, null, context);
+                kind.durable() ? QueueId.ofSubscription(clientId, name) : null, null, kind.durable() ? shownAs : null,
+                context);
     }
 
     /** Rebuilds a durable subscription found in the store at start. */

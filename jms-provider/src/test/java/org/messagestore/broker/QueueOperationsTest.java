@@ -268,6 +268,32 @@ class QueueOperationsTest {
     }
 
     @Test
+    void aDurableSubscriptionsDeadLetterGoesBackToThatSubscriptionOnly() throws Exception {
+        start(config -> config.withRedeliveryPolicy(RedeliveryPolicy.DEFAULT.withMaxDeliveries(1)));
+        connection.setClientId("app");
+        connection.createConsumer(topicConsumer(78, session, PRICES, "ledger", true, false, false), new RecordingSink());
+        connection.closeConsumer(78);
+        RecordingSink audit = new RecordingSink();
+        connection.createConsumer(topicConsumer(77, session, PRICES, "audit", true, false, false), audit);
+        send(connection, session, Messages.text(PRICES, "tick"));
+        Delivery first = audit.take();
+        connection.consumed(first.consumerId(), first.deliveryId());
+        connection.rollback(session); // over the limit of one delivery: to the DLQ
+        await().atMost(Duration.ofSeconds(5)).until(() -> depth("DLQ") == 1);
+
+        assertThat(operations().retryDeadLetters("DLQ", null, null)).isEqualTo(1);
+
+        Delivery retried = audit.take();
+        assertThat(Messages.body(retried.message())).isEqualTo("tick");
+        assertThat(retried.message().destination()).isEqualTo(PRICES);
+        assertThat(retried.message().properties()).doesNotContainKeys(DivertedCopy.ORIGINAL_DESTINATION,
+                DivertedCopy.ORIGINAL_SUBSCRIPTION, DivertedCopy.DELIVERY_COUNT);
+        assertThat(depth("DLQ")).isZero();
+        assertThat(broker.statistics("app:ledger", "prices").orElseThrow().depth()).as("not sent to the topic again").isEqualTo(1);
+        assertThat(broker.statistics("app:audit", "prices").orElseThrow().depth()).isEqualTo(1);
+    }
+
+    @Test
     void aDurableSubscriptionIsPurgedByItsName() throws Exception {
         start();
         connection.setClientId("app");

@@ -78,9 +78,9 @@ public interface QueueControlMXBean {
     boolean removeMessage(String messageId);
 
     /**
-     * For a dead-letter queue: sends the dead letters the selector selects back to the queue each came from,
-     * without the {@code _MS_*} properties the move added; those of a topic, a temporary queue or a queue
-     * that no longer exists stay.
+     * For a dead-letter queue: sends the dead letters the selector selects back to the queue or durable
+     * subscription each came from, without the {@code _MS_*} properties the move added; those of a temporary
+     * queue, a non-durable subscription, or a queue or subscription that no longer exists stay.
      *
      * @return how many were sent back
      * @throws IllegalStateException on a subscription, which holds no dead letters
