@@ -9,11 +9,7 @@ import org.messagestore.config.ConfigValues;
 import org.messagestore.config.InvalidConfigException;
 import org.messagestore.server.ServerConfigLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code messagestore config check}: reads a configuration as the server would, with the same loader, the
@@ -21,20 +17,9 @@ import picocli.CommandLine.Spec;
  * every key's effective value and where it came from. Passwords are shown as {@value #HIDDEN}.
  */
 @Command(name = "config", description = "Check a broker configuration without starting a broker.")
-final class ConfigCommands implements Runnable {
+final class ConfigCommands extends CommandGroup {
 
     static final String HIDDEN = "********";
-
-    @ParentCommand
-    private MessageStoreCli cli;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: check");
-    }
 
     @Command(name = "check", description = "Read the configuration file and the MESSAGESTORE_<KEY> and "
             + "-Dmessagestore.<key> overrides as the server does; print each key's value and source, or what is "

@@ -2,26 +2,11 @@ package org.messagestore.server.cli;
 
 import jakarta.jms.JMSException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code messagestore connection ...}: the client connections, and closing a stuck one. */
 @Command(name = "connection", description = "List client connections and close one.")
-final class ConnectionCommands implements Runnable {
-
-    @ParentCommand
-    private MessageStoreCli cli;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: list or close");
-    }
+final class ConnectionCommands extends CommandGroup {
 
     @Command(name = "list", description = "Every open client connection: id, user, client id, sessions, when it connected.")
     int list() throws JMSException {

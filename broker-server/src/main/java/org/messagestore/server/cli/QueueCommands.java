@@ -8,32 +8,18 @@ import jakarta.jms.Session;
 import java.util.Enumeration;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code messagestore queue ...}: the queues' counters, and what an operator does to their messages. With
  * {@code --topic}, the name is that of a subscription of the topic, which holds messages as a queue does.
  */
 @Command(name = "queue", description = "List, inspect, browse, purge and move the messages of queues.")
-final class QueueCommands implements Runnable {
+final class QueueCommands extends CommandGroup {
 
     private static final String TOPIC_HELP = "the name is a subscription of this topic, not a queue";
-
-    @ParentCommand
-    private MessageStoreCli cli;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: list, stat, browse, purge, move or delete");
-    }
 
     @Command(name = "list", description = "Every queue with its depth and counters.")
     int list() throws JMSException {

@@ -2,27 +2,12 @@ package org.messagestore.server.cli;
 
 import jakarta.jms.JMSException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code messagestore subscription ...}: the subscriptions of topics, and removing a durable one nobody reads. */
 @Command(name = "subscription", description = "List and delete topic subscriptions.")
-final class SubscriptionCommands implements Runnable {
-
-    @ParentCommand
-    private MessageStoreCli cli;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: list or delete");
-    }
+final class SubscriptionCommands extends CommandGroup {
 
     @Command(name = "list", description = "Every subscription (of one topic, with --topic) with its depth and counters.")
     int list(@Option(names = "--topic", paramLabel = "<topic>", description = "only the subscriptions of this topic")

@@ -9,12 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import org.messagestore.broker.security.PasswordHash;
 
 /**
@@ -30,20 +27,9 @@ import org.messagestore.broker.security.PasswordHash;
         footerHeading = "%nPassword:%n",
         footer = "The first line of --password-file, else " + UserCommands.PASSWORD_VARIABLE
                 + ", else typed twice at the console (not echoed).")
-final class UserCommands implements Runnable {
+final class UserCommands extends CommandGroup {
 
     static final String PASSWORD_VARIABLE = "MESSAGESTORE_NEW_PASSWORD";
-
-    @ParentCommand
-    private MessageStoreCli cli;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: add or passwd");
-    }
 
     @Command(name = "add", description = "Add a user with a password and roles.")
     int add(@Parameters(paramLabel = "<name>", description = "the user") String name,

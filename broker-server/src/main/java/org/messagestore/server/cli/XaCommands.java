@@ -3,11 +3,7 @@ package org.messagestore.server.cli;
 import jakarta.jms.JMSException;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code messagestore xa ...}: the broker's XA branches, and settling a prepared one by hand when its
@@ -16,18 +12,7 @@ import picocli.CommandLine.Spec;
  * transaction's atomicity, which is why it is never done automatically.
  */
 @Command(name = "xa", description = "List XA transaction branches and commit or roll back in-doubt ones.")
-final class XaCommands implements Runnable {
-
-    @ParentCommand
-    private MessageStoreCli cli;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: list, commit or rollback");
-    }
+final class XaCommands extends CommandGroup {
 
     @Command(name = "list", description = "Active, prepared and heuristically completed branches.")
     int list() throws JMSException {

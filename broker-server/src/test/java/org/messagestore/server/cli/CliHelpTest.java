@@ -55,7 +55,7 @@ class CliHelpTest {
         CliRun run = CliRun.run("queue");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("missing command: list, stat, browse, purge, move or delete")
+        assertThat(run.err()).contains("missing command: browse, delete, list, move, purge or stat")
                 .contains("see 'messagestore queue --help'");
     }
 
