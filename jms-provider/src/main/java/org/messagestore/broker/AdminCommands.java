@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.messagestore.broker.security.AccessControl;
 import org.messagestore.model.AdminProgress;
@@ -55,6 +57,20 @@ final class AdminCommands implements AutoCloseable {
         AdminResult run(Arguments arguments, AdminProgress progress) throws JMSException;
     }
 
+    /** What a queue or subscription row may show, by column name. */
+    private static final Map<String, Function<QueueStatistics, Object>> QUEUE_VALUES = Map.ofEntries(
+            Map.entry("name", QueueStatistics::name),
+            Map.entry("topic", QueueStatistics::topic),
+            Map.entry("kind", q -> q.kind().name().toLowerCase(Locale.ROOT)),
+            Map.entry("depth", QueueStatistics::depth),
+            Map.entry("inFlight", QueueStatistics::inFlight),
+            Map.entry("consumers", QueueStatistics::consumers),
+            Map.entry("added", QueueStatistics::added),
+            Map.entry("delivered", QueueStatistics::delivered),
+            Map.entry("acknowledged", QueueStatistics::acknowledged),
+            Map.entry("redelivered", QueueStatistics::redelivered),
+            Map.entry("expired", QueueStatistics::expired),
+            Map.entry("deadLettered", QueueStatistics::deadLettered));
     private static final List<String> QUEUE_COLUMNS = List.of("name", "kind", "depth", "inFlight", "consumers", "added",
             "delivered", "acknowledged", "redelivered", "expired", "deadLettered");
     private static final List<String> SUBSCRIPTION_COLUMNS = List.of("name", "topic", "kind", "depth", "inFlight",
@@ -213,44 +229,23 @@ final class AdminCommands implements AutoCloseable {
     }
 
     private static AdminResult queues(List<QueueStatistics> queues) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (QueueStatistics q : queues) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", q.name());
-            row.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
-            row.put("depth", q.depth());
-            row.put("inFlight", q.inFlight());
-            row.put("consumers", q.consumers());
-            row.put("added", q.added());
-            row.put("delivered", q.delivered());
-            row.put("acknowledged", q.acknowledged());
-            row.put("redelivered", q.redelivered());
-            row.put("expired", q.expired());
-            row.put("deadLettered", q.deadLettered());
-            rows.add(row);
-        }
-        return new AdminResult(QUEUE_COLUMNS, rows);
+        return table(queues, QUEUE_COLUMNS);
     }
 
     private AdminResult subscriptions(String topic) {
+        return table(broker.statistics().queues().stream()
+                .filter(q -> q.topic() != null && (topic == null || topic.equals(q.topic()))).toList(), SUBSCRIPTION_COLUMNS);
+    }
+
+    /** One row per queue, with {@code columns} (each one of {@link #QUEUE_VALUES}). */
+    private static AdminResult table(List<QueueStatistics> queues, List<String> columns) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (QueueStatistics q : broker.statistics().queues()) {
-            if (q.topic() == null || topic != null && !topic.equals(q.topic())) {
-                continue;
-            }
+        for (QueueStatistics q : queues) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", q.name());
-            row.put("topic", q.topic());
-            row.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
-            row.put("depth", q.depth());
-            row.put("inFlight", q.inFlight());
-            row.put("consumers", q.consumers());
-            row.put("added", q.added());
-            row.put("delivered", q.delivered());
-            row.put("acknowledged", q.acknowledged());
+            columns.forEach(column -> row.put(column, QUEUE_VALUES.get(column).apply(q)));
             rows.add(row);
         }
-        return new AdminResult(SUBSCRIPTION_COLUMNS, rows);
+        return new AdminResult(columns, rows);
     }
 
     private AdminResult preparedBranches() {
@@ -259,7 +254,7 @@ final class AdminCommands implements AutoCloseable {
         for (PreparedBranch branch : broker.preparedBranches().list()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("xid", branch.xid().text());
-            row.put("state", branch.state().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("state", branch.state().name().toLowerCase(Locale.ROOT));
             row.put("preparedAt", branch.preparedAt() == null ? null : branch.preparedAt().toString());
             row.put("ageSeconds", branch.age(now) == null ? null : branch.age(now).toSeconds());
             row.put("destinations", String.join(",", new java.util.TreeSet<>(branch.destinations())));
@@ -274,7 +269,7 @@ final class AdminCommands implements AutoCloseable {
     private static AdminResult settled(PreparedBranch branch) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("xid", branch.xid().text());
-        row.put("outcome", branch.state().name().toLowerCase(java.util.Locale.ROOT));
+        row.put("outcome", branch.state().name().toLowerCase(Locale.ROOT));
         return new AdminResult(List.of("xid", "outcome"), List.of(row));
     }
 
