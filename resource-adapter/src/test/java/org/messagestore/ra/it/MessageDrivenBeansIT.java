@@ -12,7 +12,12 @@ import jakarta.jms.Topic;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -82,14 +87,26 @@ class MessageDrivenBeansIT {
         assertEquals(0L, mbeans.getAttribute(audit, "Depth"));
     }
 
-    /** Polls (Awaitility is not deployed with the test) until {@code name} is registered, or fails after WAIT. */
-    private static void awaitRegistered(MBeanServer mbeans, ObjectName name) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!mbeans.isRegistered(name)) {
-            if (System.nanoTime() > deadline) {
+    /**
+     * Waits for {@code name} to be registered, hearing the MBean server's registration notifications
+     * (Awaitility is not deployed with the test); fails after WAIT.
+     */
+    private static void awaitRegistered(MBeanServer mbeans, ObjectName name) throws Exception {
+        CountDownLatch registered = new CountDownLatch(1);
+        NotificationListener listener = (notification, handback) -> {
+            if (notification instanceof MBeanServerNotification event
+                    && MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(event.getType())
+                    && name.equals(event.getMBeanName())) {
+                registered.countDown();
+            }
+        };
+        mbeans.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
+        try {
+            if (!mbeans.isRegistered(name) && !registered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(name + " was not registered within " + WAIT);
             }
-            Thread.sleep(50);
+        } finally {
+            mbeans.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
         }
     }
 
