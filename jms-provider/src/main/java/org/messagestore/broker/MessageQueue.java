@@ -477,20 +477,20 @@ final class MessageQueue implements Address {
         int inMemory;
         int consumerCount;
         long memoryBytes;
-        long oldestTimestamp;
+        long headTimestamp;
         lock.lock();
         try {
             inFlight = outstanding;
             inMemory = waiting.resident();
             consumerCount = consumers.size();
             memoryBytes = waiting.bytes();
-            oldestTimestamp = waiting.oldestTimestamp();
+            headTimestamp = waiting.headTimestamp();
         } finally {
             lock.unlock();
         }
         return new QueueStatistics(queueName, kind, topic, counters.depth(), inFlight, inMemory, consumerCount,
                 counters.added(), counters.delivered(), counters.acknowledged(), counters.redelivered(),
-                counters.expired(), counters.deadLettered(), memoryBytes, oldestTimestamp);
+                counters.expired(), counters.deadLettered(), memoryBytes, headTimestamp);
     }
 
     /** The store record to delete when a reference of this queue is acknowledged, or null. */

@@ -135,20 +135,12 @@ final class QueueMemory {
     }
 
     /**
-     * The earliest JMSTimestamp of the messages waiting here, or 0 when none waits (or none has a
-     * timestamp). A walk of the window, which is bounded; a paging queue's stored backlog arrived later.
+     * The JMSTimestamp of the message at the head of the queue, the next due one to be delivered (with a
+     * single priority, the oldest waiting); 0 when none is due. Constant time: statistics are read on
+     * every scrape and JMX refresh, with this queue's lock held.
      */
-    long oldestTimestamp() {
-        long oldest = Long.MAX_VALUE;
-        for (TreeSet<MessageReference> waiting : List.of(pending, held)) {
-            for (MessageReference reference : waiting) {
-                long timestamp = reference.message().data().timestamp();
-                if (timestamp > 0) {
-                    oldest = Math.min(oldest, timestamp);
-                }
-            }
-        }
-        return oldest == Long.MAX_VALUE ? 0 : oldest;
+    long headTimestamp() {
+        return pending.isEmpty() ? 0 : pending.first().message().data().timestamp();
     }
 
     int resident() {

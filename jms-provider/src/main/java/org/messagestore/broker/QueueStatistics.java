@@ -24,12 +24,12 @@ import java.util.Objects;
  * @param deadLettered messages moved to the dead-letter queue (or discarded) over the delivery limit
  * @param memoryBytes  estimated bytes of its messages held in memory (waiting, and delivered not yet
  *                     acknowledged), as counted against the broker's memory limit
- * @param oldestWaitingTimestamp the earliest JMSTimestamp of the messages waiting in memory, 0 when none
- *                     waits; the backlog a paging queue holds in the store arrived later
+ * @param headTimestamp the JMSTimestamp of the message at the head of the queue, the next due one to be
+ *                     delivered (with a single priority, the oldest waiting); 0 when none is due
  */
 public record QueueStatistics(String name, Kind kind, String topic, long depth, int inFlight, int inMemory, int consumers,
                               long added, long delivered, long acknowledged, long redelivered, long expired,
-                              long deadLettered, long memoryBytes, long oldestWaitingTimestamp) {
+                              long deadLettered, long memoryBytes, long headTimestamp) {
 
     public enum Kind {
         QUEUE, TEMPORARY_QUEUE, DURABLE_SUBSCRIPTION, NON_DURABLE_SUBSCRIPTION
@@ -40,9 +40,9 @@ public record QueueStatistics(String name, Kind kind, String topic, long depth, 
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** How long the oldest waiting message has waited at {@code nowMillis}, in milliseconds; 0 when none waits. */
-    public long oldestWaitingAgeMillis(long nowMillis) {
-        return oldestWaitingTimestamp == 0 ? 0 : Math.max(0, nowMillis - oldestWaitingTimestamp);
+    /** How long the message at the head of the queue has waited at {@code nowMillis}, in milliseconds; 0 when none is due. */
+    public long headAgeMillis(long nowMillis) {
+        return headTimestamp == 0 ? 0 : Math.max(0, nowMillis - headTimestamp);
     }
 
     /** Messages that wait in the store only, beyond the paging window. */

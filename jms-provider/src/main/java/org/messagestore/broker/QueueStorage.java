@@ -245,19 +245,9 @@ final class QueueStorage {
         ScheduleIndex.Key after = ScheduleIndex.Key.START;
         while (true) {
             ScheduleIndex.Page page = pager.readScheduled(ScheduleIndex.EXPIRATION, storeQueue, after, now, SWEEP_PAGE);
-            List<MessageReference> expired = new ArrayList<>();
-            lock.lock();
-            try {
-                if (queue.isDeletedLocked()) {
-                    return Long.MAX_VALUE;
-                }
-                for (StoredReference stored : page.references()) {
-                    if (waitingInStoreLocked(stored)) {
-                        expired.add(MessageReference.stored(stored));
-                    }
-                }
-            } finally {
-                lock.unlock();
+            List<MessageReference> expired = storeOnly(page.references());
+            if (queue.isDeleted()) {
+                return Long.MAX_VALUE;
             }
             undeliverable.expire(queue, expired).join();
             List<StoredReference> read = page.references();

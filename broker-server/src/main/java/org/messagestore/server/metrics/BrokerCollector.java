@@ -92,9 +92,9 @@ final class BrokerCollector implements MultiCollector {
                 queueGauge("messagestore_queue_consumers", "Consumers attached", series, QueueSeries::consumers),
                 queueGauge("messagestore_queue_memory_bytes", "Estimated bytes of the queue's messages held in memory, "
                         + "waiting or delivered and not yet acknowledged", Unit.BYTES, series, s -> s.memoryBytes()),
-                queueGauge("messagestore_queue_oldest_message_age_seconds", "How long the oldest message waiting in "
-                        + "memory has waited since it was sent; 0 when none waits", Unit.SECONDS, series,
-                        s -> s.oldestAgeMillis() / 1000.0),
+                queueGauge("messagestore_queue_oldest_message_age_seconds", "How long the message at the head of "
+                        + "the queue (the next to be delivered) has waited since it was sent; 0 when none is due",
+                        Unit.SECONDS, series, s -> s.oldestAgeMillis() / 1000.0),
                 queueCounter("messagestore_queue_messages_added", "Messages that arrived", series, QueueSeries::added),
                 queueCounter("messagestore_queue_messages_delivered", "Deliveries to consumers, redeliveries included",
                         series, QueueSeries::delivered),

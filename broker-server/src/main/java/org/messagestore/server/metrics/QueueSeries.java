@@ -29,7 +29,7 @@ import org.messagestore.broker.QueueStatistics.Kind;
  *               {@code non_durable_subscription}
  * @param topic  the {@code topic} label of a single durable subscription; null otherwise
  * @param memoryBytes     bytes of its messages held in memory (a sum: summed)
- * @param oldestAgeMillis how long its oldest waiting message has waited (a sum: the oldest of its members)
+ * @param oldestAgeMillis how long the message at its head has waited (a sum: the longest of its members')
  */
 record QueueSeries(String queue, String kind, String topic, long depth, long inFlight, long inMemory, long pagedOut,
                    long consumers, long added, long delivered, long acknowledged, long redelivered, long expired,
@@ -71,7 +71,7 @@ record QueueSeries(String queue, String kind, String topic, long depth, long inF
     private static QueueSeries from(String label, QueueStatistics q, String topic, long nowMillis) {
         return new QueueSeries(label, kindLabel(q.kind()), topic, q.depth(), q.inFlight(), q.inMemory(), q.pagedOut(),
                 q.consumers(), q.added(), q.delivered(), q.acknowledged(), q.redelivered(), q.expired(), q.deadLettered(),
-                q.memoryBytes(), q.oldestWaitingAgeMillis(nowMillis));
+                q.memoryBytes(), q.headAgeMillis(nowMillis));
     }
 
     static String kindLabel(Kind kind) {

@@ -113,7 +113,7 @@ final class QueueControl implements SubscriptionControlMXBean {
 
     @Override
     public long getOldestMessageAgeMillis() {
-        return current().oldestWaitingAgeMillis(System.currentTimeMillis());
+        return current().headAgeMillis(System.currentTimeMillis());
     }
 
     @Override

@@ -34,7 +34,10 @@ public interface QueueControlMXBean {
     /** Estimated bytes of its messages held in memory, waiting or delivered and not yet acknowledged. */
     long getMemoryBytes();
 
-    /** How long the oldest message waiting in memory has waited since it was sent, in milliseconds; 0 when none waits. */
+    /**
+     * How long the message at the head of the queue (the next to be delivered; with a single priority, the
+     * oldest waiting) has waited since it was sent, in milliseconds; 0 when none is due.
+     */
     long getOldestMessageAgeMillis();
 
     /** Messages that arrived. */
