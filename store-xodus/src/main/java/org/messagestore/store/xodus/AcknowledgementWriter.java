@@ -11,11 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The thread that makes acknowledgements durable ({@code messagestore-store-acks-<dir>}): it takes
- * every batch of reference removals queued since its last sync, appends them as one record to the
+ * every batch of reference removals queued since its last sync, writes them as one record to the
  * {@link AcknowledgementJournal}, syncs, and completes their futures. It runs beside the
  * {@link GroupCommitWriter}, so a consumer's acknowledgements and a producer's sends are synced at the
  * same time instead of taking turns; the Xodus writer applies the journaled removals later, many per
- * transaction ({@link JournaledRemovals}). Whenever Xodus holds everything journaled, it empties the journal.
+ * transaction ({@link JournaledRemovals}). Whenever Xodus holds everything journaled, it clears the journal.
  *
  * <p>If the journal fails (a full disk, say), it is not used again: this batch and every later one go
  * to the Xodus writer, as they did before there was a journal.
@@ -100,7 +100,7 @@ final class AcknowledgementWriter implements AutoCloseable {
             if (!drained.isEmpty()) {
                 journal(drained);
             }
-            emptyJournalIfApplied();
+            clearJournalIfApplied();
         }
     }
 
@@ -141,17 +141,14 @@ final class AcknowledgementWriter implements AutoCloseable {
         drained.forEach(submitted -> writer.submit(submitted.batch()));
     }
 
-    /**
-     * Empties the journal once Xodus holds every removal in it. Not synced: should the truncation be
-     * lost, opening the store applies those removals a second time, which changes nothing.
-     */
-    private void emptyJournalIfApplied() {
+    /** Clears the journal once Xodus holds every removal in it ({@link AcknowledgementJournal#clear}). */
+    private void clearJournalIfApplied() {
         if (written && journaled.isEmpty()) {
             try {
                 journal.clear();
                 written = false;
             } catch (IOException e) {
-                LOG.warn("{}: could not empty the acknowledgement journal: {}", description, e.toString());
+                LOG.warn("{}: could not clear the acknowledgement journal: {}", description, e.toString());
             }
         }
     }

@@ -68,7 +68,7 @@ public final class XodusMessageStore implements MessageStore {
             // Acknowledgements a crash left in the journal go into Xodus before anyone reads the store.
             LOG.info("{}: applying {} acknowledgement(s) left in the acknowledgement journal", description,
                     journaledBefore.size());
-            applyJournaled(); // the acknowledgement writer then empties the journal
+            applyJournaled(); // the acknowledgement writer then clears the journal
         }
         this.acknowledgements = new AcknowledgementWriter(journal, journaled, writer, statistics, suffix, description);
     }

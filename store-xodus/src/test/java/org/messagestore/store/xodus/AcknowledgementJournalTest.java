@@ -9,6 +9,8 @@ import static org.messagestore.store.xodus.StoreTesting.readAll;
 import static org.messagestore.store.xodus.TestMessages.ORDERS_QUEUE;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,24 +32,58 @@ class AcknowledgementJournalTest {
 
     @Test
     void recordsReadBackInOrderAndATornTailIsIgnored() throws IOException {
+        long end;
         try (AcknowledgementJournal journal = AcknowledgementJournal.open(dir)) {
             journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 1), new RemoveReference(ORDERS_QUEUE, 2)));
             journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 3)));
+            end = journal.position();
         }
         Path file = dir.resolve(AcknowledgementJournal.FILE_NAME);
-        long whole = Files.size(file);
+        assertThat(Files.size(file)).isEqualTo(AcknowledgementJournal.CHUNK_BYTES); // written in place
         // A record being written when the process died: its header promises more than is there.
-        Files.write(file, new byte[] {0, 0, 0, 40, 1, 2, 3, 4, 9, 9}, StandardOpenOption.APPEND);
+        overwrite(file, end, new byte[] {0, 0, 0, 40, 1, 2, 3, 4, 0, 0, 0, 0, 0, 0, 0, 3, 9, 9});
 
         assertThat(AcknowledgementJournal.read(dir)).containsExactly(new RemoveReference(ORDERS_QUEUE, 1),
                 new RemoveReference(ORDERS_QUEUE, 2), new RemoveReference(ORDERS_QUEUE, 3));
 
         // A record whose bytes were not all written before the crash fails its checksum.
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[(int) whole - 1] ^= 0x55;
-        Files.write(file, bytes);
+        overwrite(file, end - 1, new byte[] {0x55});
         assertThat(AcknowledgementJournal.read(dir)).containsExactly(new RemoveReference(ORDERS_QUEUE, 1),
                 new RemoveReference(ORDERS_QUEUE, 2));
+    }
+
+    @Test
+    void recordsWrittenBeforeAClearAreNotReadBehindLaterOnes() throws IOException {
+        try (AcknowledgementJournal journal = AcknowledgementJournal.open(dir)) {
+            for (long id = 1; id <= 5; id++) {
+                journal.append(List.of(new RemoveReference(ORDERS_QUEUE, id)));
+            }
+            journal.clear();
+            assertThat(AcknowledgementJournal.read(dir)).isEmpty();
+
+            // Same size as the records they overwrite, so the stale ones line up behind them.
+            journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 6)));
+            journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 7)));
+        }
+        assertThat(AcknowledgementJournal.read(dir)).containsExactly(new RemoveReference(ORDERS_QUEUE, 6),
+                new RemoveReference(ORDERS_QUEUE, 7));
+    }
+
+    @Test
+    void aJournalLargerThanOneChunkGrowsAndReadsBackWhole() throws IOException {
+        int records = 0;
+        try (AcknowledgementJournal journal = AcknowledgementJournal.open(dir)) {
+            List<StoreOperation> removals = new java.util.ArrayList<>();
+            for (long id = 1; id <= 2_000; id++) {
+                removals.add(new RemoveReference(ORDERS_QUEUE, id));
+            }
+            while (journal.position() <= AcknowledgementJournal.CHUNK_BYTES) {
+                journal.append(removals);
+                records++;
+            }
+        }
+        assertThat(Files.size(dir.resolve(AcknowledgementJournal.FILE_NAME))).isEqualTo(2L * AcknowledgementJournal.CHUNK_BYTES);
+        assertThat(AcknowledgementJournal.read(dir)).hasSize(records * 2_000);
     }
 
     @Test
@@ -61,8 +97,7 @@ class AcknowledgementJournalTest {
             assertThat(store.statistics().journaledBatches()).isEqualTo(1);
             assertThat(ids(readAll(store, ORDERS_QUEUE, 10))).containsExactly(1L, 3L);
             assertThat(store.storedMessageCount()).isEqualTo(2); // applied to Xodus
-            Path journal = dir.resolve(AcknowledgementJournal.FILE_NAME);
-            await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(journal) == 0); // then emptied
+            await().atMost(Duration.ofSeconds(10)).until(() -> AcknowledgementJournal.read(dir).isEmpty()); // then cleared
         }
     }
 
@@ -83,9 +118,15 @@ class AcknowledgementJournalTest {
             assertThat(ids(readAll(store, ORDERS_QUEUE, 10))).containsExactly(2L, 4L);
             assertThat(store.storedMessageCount()).isEqualTo(2);
         }
-        assertThat(dir.resolve(AcknowledgementJournal.FILE_NAME)).isEmptyFile();
+        assertThat(AcknowledgementJournal.read(dir)).isEmpty();
         try (XodusMessageStore store = open(dir)) {
             assertThat(ids(readAll(store, ORDERS_QUEUE, 10))).containsExactly(2L, 4L);
+        }
+    }
+
+    private static void overwrite(Path file, long at, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(bytes), at);
         }
     }
 }
