@@ -71,9 +71,11 @@ public final class PeerBenchmark {
                 System.getProperty("java.version"), peers.stream().map(PeerVariant::displayName).toList(),
                 String.join(" ", options.toArgs()));
         Path dataRoot = Path.of(System.getProperty("java.io.tmpdir"));
-        out.printf("Disk reference: %,.0f appending fdatasyncs/s in %s (1 KiB FileChannel.write + force(false), %d s); "
-                        + "a drain that syncs each acknowledgement on its own cannot go faster (W7)%n",
-                DiskSyncRate.measure(dataRoot, SYNC_RATE_DURATION), dataRoot, SYNC_RATE_DURATION.toSeconds());
+        DiskSyncRate.Rates disk = DiskSyncRate.measure(dataRoot, SYNC_RATE_DURATION);
+        out.printf("Disk reference: %,.0f appending and %,.0f in-place fdatasyncs/s in %s (1 KiB FileChannel.write + "
+                        + "force(false), %d s each); a drain that syncs each acknowledgement on its own cannot go faster "
+                        + "than the rate its store writes at (W7)%n",
+                disk.appending(), disk.inPlace(), dataRoot, SYNC_RATE_DURATION.toSeconds());
         List<Workload> workloads = Workload.selected(options.workloads());
         List<Transport> transports = options.transports().stream().map(Transport::byId).toList();
         for (int round = 1; round <= options.rounds(); round++) {
