@@ -173,7 +173,7 @@ final class ClientMessageProducer implements QueueSender, TopicPublisher {
         } else if (session.pipelinesSend(mode)) {
             session.pipelined(session.link().sendPipelined(session.id(), data));
         } else {
-            Sends.await(session.link().send(session.id(), data));
+            BrokerAnswers.await(session.link().send(session.id(), data), "send");
         }
     }
 

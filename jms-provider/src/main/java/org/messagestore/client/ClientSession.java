@@ -204,7 +204,7 @@ public class ClientSession implements QueueSession, TopicSession {
         }
         send.whenComplete((done, failure) -> {
             if (failure != null) {
-                connection.onSendFailure(Sends.asJmsException(failure));
+                connection.onSendFailure(BrokerAnswers.asJmsException(failure, "send"));
             }
         });
     }

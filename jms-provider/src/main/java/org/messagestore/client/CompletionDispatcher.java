@@ -84,7 +84,7 @@ final class CompletionDispatcher implements Runnable {
             result.get();
             return null;
         } catch (ExecutionException e) {
-            return Sends.asJmsException(e.getCause());
+            return BrokerAnswers.asJmsException(e.getCause(), "send");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new JMSException("interrupted while waiting for the send to complete");

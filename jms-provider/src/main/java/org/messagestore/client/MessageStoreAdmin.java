@@ -4,8 +4,6 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.messagestore.model.AdminProgress;
 import org.messagestore.model.AdminResult;
 import org.messagestore.model.BrokerConnection;
@@ -65,35 +63,8 @@ public final class MessageStoreAdmin implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this admin connection is closed");
         }
-        CompletableFuture<AdminResult> answer = connection.admin(command, Map.copyOf(arguments),
-                progress == null ? AdminProgress.NONE : progress);
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return answer.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the command runs on at the broker; its answer is still wanted
-                } catch (ExecutionException e) {
-                    throw asJms(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static JMSException asJms(Throwable cause) {
-        Throwable failure = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
-                ? cause.getCause() : cause;
-        if (failure instanceof JMSException jms) {
-            return jms;
-        }
-        JMSException wrapped = new JMSException("the command failed: " + failure);
-        wrapped.initCause(failure);
-        return wrapped;
+        return BrokerAnswers.await(connection.admin(command, Map.copyOf(arguments),
+                progress == null ? AdminProgress.NONE : progress), "the command");
     }
 
     @Override

@@ -5,24 +5,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Waiting for the broker's answer to a send, and turning its failure into the JMSException it carries. */
-final class Sends {
+/**
+ * Waiting for the broker's answer to a request (a send, a management command), and turning its
+ * failure into the JMSException it carries.
+ */
+final class BrokerAnswers {
 
-    private Sends() {
+    private BrokerAnswers() {
     }
 
-    static void await(CompletableFuture<Void> result) throws JMSException {
+    /**
+     * The answer, once it has come. An interrupt does not abandon the request halfway (the broker goes
+     * on with it): the wait goes on and the flag is restored afterwards. {@code what} names the request
+     * in the message of a failure that is no JMSException.
+     */
+    static <T> T await(CompletableFuture<T> answer, String what) throws JMSException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    result.get();
-                    return;
+                    return answer.get();
                 } catch (InterruptedException e) {
-                    // A send must not be abandoned halfway: wait on, restore the flag afterwards.
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    throw asJmsException(e.getCause());
+                    throw asJmsException(e.getCause(), what);
                 }
             }
         } finally {
@@ -32,13 +38,13 @@ final class Sends {
         }
     }
 
-    static JMSException asJmsException(Throwable failure) {
+    static JMSException asJmsException(Throwable failure, String what) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof JMSException jms) {
             return jms;
         }
-        JMSException wrapped = new JMSException("send failed: " + cause);
+        JMSException wrapped = new JMSException(what + " failed: " + cause);
         wrapped.initCause(cause);
         if (cause instanceof Exception e) {
             wrapped.setLinkedException(e);
