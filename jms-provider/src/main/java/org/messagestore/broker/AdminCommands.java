@@ -4,11 +4,14 @@ import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +80,7 @@ final class AdminCommands implements AutoCloseable {
             "consumers", "added", "delivered", "acknowledged");
 
     /** The commands that walk a queue's messages, which may take long: they run on the admin thread. */
-    static final java.util.Set<String> SWEEPS = java.util.Set.of("queue.purge", "queue.move", "queue.delete", "dlq.retry");
+    static final Set<String> SWEEPS = Set.of("queue.purge", "queue.move", "queue.delete", "dlq.retry");
 
     /** The error code of a JMSException for an unknown command or a missing or malformed argument. */
     static final String BAD_ARGUMENT = "BAD_ARGUMENT";
@@ -257,7 +260,7 @@ final class AdminCommands implements AutoCloseable {
             row.put("state", branch.state().name().toLowerCase(Locale.ROOT));
             row.put("preparedAt", branch.preparedAt() == null ? null : branch.preparedAt().toString());
             row.put("ageSeconds", branch.age(now) == null ? null : branch.age(now).toSeconds());
-            row.put("destinations", String.join(",", new java.util.TreeSet<>(branch.destinations())));
+            row.put("destinations", String.join(",", new TreeSet<>(branch.destinations())));
             row.put("sent", branch.messagesSent());
             row.put("acknowledged", branch.messagesAcknowledged());
             rows.add(row);
@@ -307,7 +310,7 @@ final class AdminCommands implements AutoCloseable {
             if (optional(name) != null) {
                 return this;
             }
-            Map<String, String> more = new java.util.HashMap<>(values);
+            Map<String, String> more = new HashMap<>(values);
             more.put(name, value);
             return new Arguments(command, more);
         }
