@@ -138,7 +138,9 @@ final class RequestDispatcher {
 
     /**
      * The requests whose broker call never waits (a send waits only to create a queue it is the first
-     * to use): the event loop may serve them itself (see {@link OrderedExecutor#executeHere}).
+     * to use; an acknowledgement may sync the store's acknowledgement journal when no other sync is
+     * running, one in-place write that costs less than the two thread wake-ups it saves): the event
+     * loop may serve them itself (see {@link OrderedExecutor#executeHere}).
      */
     private static final Set<Class<? extends RequestFrame>> NEVER_WAITING = Set.of(Send.class, PipelinedSend.class,
             Consumed.class, Pull.class, Acknowledge.class, LazyAcknowledge.class, CloseBrowser.class);

@@ -2,6 +2,7 @@ package org.messagestore.store.xodus;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,10 @@ import org.messagestore.store.StoreOperation.RemoveReference;
  * sequence number: the first was being written when the process died (its sync never returned, so
  * nobody was told it was durable); the last is older than the clear that wrote over its start.
  *
- * <p>Threads: owned by the writer thread; {@link #read} runs before the writer starts.
+ * <p>Threads: used by one thread at a time (the acknowledgement writer's, or a thread that submits to
+ * it, under its lock); {@link #read} runs before the writer starts. An interrupt of the using thread
+ * closes a {@link FileChannel}; the journal then opens the file again and repeats the write (each is
+ * positional, so repeating it changes nothing), and leaves the thread interrupted.
  */
 final class AcknowledgementJournal implements AutoCloseable {
 
@@ -37,7 +41,13 @@ final class AcknowledgementJournal implements AutoCloseable {
     static final int CHUNK_BYTES = 4 << 20;
     private static final int HEADER_BYTES = 16;
 
-    private final FileChannel channel;
+    @FunctionalInterface
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private final Path file;
+    private FileChannel channel;
     /** Where the next record goes. */
     private long position;
     /** Bytes from the start known to be written with zeros or records in this run. */
@@ -46,8 +56,9 @@ final class AcknowledgementJournal implements AutoCloseable {
     /** Whether the previous run's records are gone (they are kept until Xodus has them: see {@link #startFresh}). */
     private boolean fresh;
 
-    private AcknowledgementJournal(FileChannel channel) {
-        this.channel = channel;
+    private AcknowledgementJournal(Path file) throws IOException {
+        this.file = file;
+        this.channel = openChannel(file);
     }
 
     /**
@@ -55,8 +66,11 @@ final class AcknowledgementJournal implements AutoCloseable {
      * first {@link #append} or {@link #clear}: the store must have {@linkplain #read read} and applied it.
      */
     static AcknowledgementJournal open(Path directory) throws IOException {
-        return new AcknowledgementJournal(FileChannel.open(directory.resolve(FILE_NAME), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE));
+        return new AcknowledgementJournal(directory.resolve(FILE_NAME));
+    }
+
+    private static FileChannel openChannel(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     /** The removals the journal of {@code directory} holds, oldest first, up to the first torn or stale record. */
@@ -94,6 +108,10 @@ final class AcknowledgementJournal implements AutoCloseable {
 
     /** Writes one record with {@code removals} and returns once it is on disk (fdatasync). */
     void append(List<StoreOperation> removals) throws IOException {
+        repeatedIfInterrupted(() -> write(removals));
+    }
+
+    private void write(List<StoreOperation> removals) throws IOException {
         startFresh();
         byte[] payload = OperationCodec.encodeWork(removals);
         long sequence = nextSequence;
@@ -117,6 +135,10 @@ final class AcknowledgementJournal implements AutoCloseable {
      * zeroing be lost, opening the store applies those removals a second time, which changes nothing.
      */
     void clear() throws IOException {
+        repeatedIfInterrupted(this::zeroFirstHeader);
+    }
+
+    private void zeroFirstHeader() throws IOException {
         startFresh();
         if (position > 0) {
             ByteBuffer zeros = ByteBuffer.allocate(HEADER_BYTES);
@@ -153,6 +175,21 @@ final class AcknowledgementJournal implements AutoCloseable {
         }
         channel.force(true);
         allocated = target;
+    }
+
+    /** Runs {@code write}; if an interrupt closed the channel, opens it again and runs it once more. */
+    private void repeatedIfInterrupted(Write write) throws IOException {
+        try {
+            write.run();
+        } catch (ClosedByInterruptException e) {
+            Thread.interrupted(); // so that the second attempt is not closed by the same interrupt
+            try {
+                channel = openChannel(file);
+                write.run();
+            } finally {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.messagestore.store.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,15 @@ import org.slf4j.LoggerFactory;
  * <p>If the journal fails (a full disk, say), it is not used again: this batch and every later one go
  * to the Xodus writer, as they did before there was a journal.
  *
- * <p>Threads: {@link #submit} and {@link #close} from any thread; the journal is owned by this thread.
- * Like the Xodus writer, it is never interrupted: it stops when {@link #close} queues the stop marker.
+ * <p>A batch submitted while no sync is running and none is queued is journaled by the submitting
+ * thread itself (a broker event loop, or an in-VM client's thread): handing it to this thread and the
+ * answer back costs two thread wake-ups, which on a small machine take about a third as long as the
+ * in-place sync. Batches that arrive during a sync queue up and this thread journals them together,
+ * as one group commit.
+ *
+ * <p>Threads: {@link #submit} and {@link #close} from any thread; the journal is used under
+ * {@code journaling}. Like the Xodus writer, this thread is never interrupted: it stops when
+ * {@link #close} queues the stop marker.
  */
 final class AcknowledgementWriter implements AutoCloseable {
 
@@ -42,7 +50,10 @@ final class AcknowledgementWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Submitted> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object lifecycle = new Object();
+    /** Held while the journal is written, synced or cleared. */
+    private final ReentrantLock journaling = new ReentrantLock();
     private boolean closed;
+    // guarded by journaling
     private boolean broken;
     /** Whether the journal may hold records; at start it may, left by the previous run. */
     private boolean written = true;
@@ -59,18 +70,34 @@ final class AcknowledgementWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Queues a batch of reference removals; its future completes once they are durable, or have failed. */
+    /**
+     * Journals a batch of reference removals, here if the journal is idle, else queued for this writer's
+     * thread; its future completes once they are durable, or have failed.
+     */
     void submit(EncodedBatch batch) {
+        Submitted submitted;
         synchronized (lifecycle) {
             if (closed) {
                 batch.future().completeExceptionally(new IllegalStateException(description + " is closed"));
                 return;
             }
-            queue.add(new Submitted(batch, writer.submitted()));
+            submitted = new Submitted(batch, writer.submitted());
+            if (!queue.isEmpty() || !journaling.tryLock()) {
+                queue.add(submitted);
+                return;
+            }
         }
+        List<Submitted> batches = List.of(submitted);
+        boolean durable;
+        try {
+            durable = journal(batches);
+        } finally {
+            journaling.unlock();
+        }
+        completeIf(durable, batches);
     }
 
-    /** Journals every batch queued before it, then stops the thread and waits for it. */
+    /** Journals every batch submitted before it, then stops the thread and waits for it. */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -81,6 +108,8 @@ final class AcknowledgementWriter implements AutoCloseable {
             queue.add(STOP);
         }
         Threads.joinUninterruptibly(thread);
+        journaling.lock(); // a submitting thread that took the journal before the close has finished with it
+        journaling.unlock();
     }
 
     private void run() {
@@ -89,18 +118,26 @@ final class AcknowledgementWriter implements AutoCloseable {
         while (!stopping) {
             drained.clear();
             Submitted next = next();
-            while (next != null) {
-                if (next == STOP) {
-                    stopping = true;
-                    break;
+            boolean durable = false;
+            journaling.lock();
+            try {
+                // what queued while a submitting thread held the journal goes into this one sync
+                while (next != null) {
+                    if (next == STOP) {
+                        stopping = true;
+                        break;
+                    }
+                    drained.add(next);
+                    next = queue.poll();
                 }
-                drained.add(next);
-                next = queue.poll();
+                if (!drained.isEmpty()) {
+                    durable = journal(drained);
+                }
+                clearJournalIfApplied();
+            } finally {
+                journaling.unlock();
             }
-            if (!drained.isEmpty()) {
-                journal(drained);
-            }
-            clearJournalIfApplied();
+            completeIf(durable, drained);
         }
     }
 
@@ -113,7 +150,12 @@ final class AcknowledgementWriter implements AutoCloseable {
         }
     }
 
-    private void journal(List<Submitted> drained) {
+    /**
+     * Journals and syncs the batches; true if they are durable, false if the journal is broken and they
+     * went to the Xodus writer instead. Their futures are completed by the caller, after it lets go of
+     * the journal, so that what the completion sets off never runs while the journal is held.
+     */
+    private boolean journal(List<Submitted> drained) {
         if (!broken) {
             List<StoreOperation> removals = new ArrayList<>();
             long writerPosition = 0;
@@ -127,11 +169,10 @@ final class AcknowledgementWriter implements AutoCloseable {
                 journaled.add(removals, writerPosition);
                 statistics.journaledBatches.add(drained.size());
                 statistics.batchesCommitted.add(drained.size());
-                drained.forEach(submitted -> submitted.batch().future().complete(null));
                 if (journaled.needsApplying()) {
                     writer.submit(new EncodedBatch(List.of())); // an empty flush applies what is journaled
                 }
-                return;
+                return true;
             } catch (IOException | RuntimeException e) {
                 broken = true;
                 LOG.warn("{}: the acknowledgement journal failed ({}); acknowledgements go to the store directly from now on",
@@ -139,6 +180,13 @@ final class AcknowledgementWriter implements AutoCloseable {
             }
         }
         drained.forEach(submitted -> writer.submit(submitted.batch()));
+        return false;
+    }
+
+    private static void completeIf(boolean durable, List<Submitted> batches) {
+        if (durable) {
+            batches.forEach(submitted -> submitted.batch().future().complete(null));
+        }
     }
 
     /** Clears the journal once Xodus holds every removal in it ({@link AcknowledgementJournal#clear}). */

@@ -70,6 +70,23 @@ class AcknowledgementJournalTest {
     }
 
     @Test
+    void aWriteFromAnInterruptedThreadIsRepeatedAndTheThreadStaysInterrupted() throws IOException {
+        try (AcknowledgementJournal journal = AcknowledgementJournal.open(dir)) {
+            journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 1)));
+            Thread.currentThread().interrupt(); // closes a FileChannel at its next write
+            try {
+                journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 2)));
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            journal.append(List.of(new RemoveReference(ORDERS_QUEUE, 3)));
+        }
+        assertThat(AcknowledgementJournal.read(dir)).containsExactly(new RemoveReference(ORDERS_QUEUE, 1),
+                new RemoveReference(ORDERS_QUEUE, 2), new RemoveReference(ORDERS_QUEUE, 3));
+    }
+
+    @Test
     void aJournalLargerThanOneChunkGrowsAndReadsBackWhole() throws IOException {
         int records = 0;
         try (AcknowledgementJournal journal = AcknowledgementJournal.open(dir)) {
