@@ -20,9 +20,10 @@ import org.messagestore.store.StoreOperation.RemoveReference;
  * when it was submitted, and is applied only once the writer has taken at least that many from its
  * queue: the batch that adds the reference is then in the same transaction or an earlier one.
  *
- * <p>Threads: {@link #add} on the acknowledgement writer's thread, {@link #applicable} and
- * {@link #applied} on the Xodus writer's thread, {@link #skipped} on any; guarded by {@code this},
- * except the key set, which readers copy without the lock.
+ * <p>Threads: {@link #add} by the acknowledgement writer (its thread, or a submitting thread that
+ * holds its journal), {@link #applicable} and {@link #applied} on the Xodus writer's thread,
+ * {@link #skipped} on any; guarded by {@code this}, except the key set, which readers copy without
+ * the lock.
  */
 final class JournaledRemovals {
 
