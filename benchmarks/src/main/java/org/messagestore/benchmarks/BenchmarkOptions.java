@@ -34,7 +34,7 @@ record BenchmarkOptions(int rounds, List<String> peers, List<String> workloads, 
                                               AUTO_ACK and again in DUPS_OK; broker RSS and data size after fill
                                            W8 XA: Narayana 2PC over the broker and H2, 1 thread (tx/s)
               --transports tcp,vm          127.0.0.1 TCP and in-VM; every row is one (workload, transport)
-              --warmup 2                   seconds of load before each measured window
+              --warmup 10                  seconds of load before each measured window (the JIT compiles meanwhile)
               --seconds 4                  measured window of W1-W6 and W8
               --backlog 50000              messages W7 fills and drains
               --body-bytes 1024
@@ -51,7 +51,8 @@ record BenchmarkOptions(int rounds, List<String> peers, List<String> workloads, 
         values.put("peers", "");
         values.put("workloads", "W1,W2,W3,W4,W5,W6,W7,W8");
         values.put("transports", "tcp,vm");
-        values.put("warmup", "2");
+        // On 2 cores the C2 compiler still takes about a quarter of the CPU 2 s after start: measure after it.
+        values.put("warmup", "10");
         values.put("seconds", "4");
         values.put("backlog", "50000");
         values.put("body-bytes", "1024");
