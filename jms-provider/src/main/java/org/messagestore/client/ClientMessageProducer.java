@@ -14,6 +14,7 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import org.messagestore.client.destination.Destinations;
 import org.messagestore.client.message.MessageConversion;
+import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.DestinationName;
 import org.messagestore.model.MessageData;
 

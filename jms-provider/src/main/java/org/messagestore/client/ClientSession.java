@@ -37,6 +37,7 @@ import org.messagestore.client.message.ClientObjectMessage;
 import org.messagestore.client.message.ClientPlainMessage;
 import org.messagestore.client.message.ClientStreamMessage;
 import org.messagestore.client.message.ClientTextMessage;
+import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.BrokerConnection;
 
 /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.messagestore.model.BrokerAnswers;
 
 /**
  * Calls the CompletionListeners of one session's asynchronous sends on one thread, in send order

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.messagestore.model.AdminProgress;
 import org.messagestore.model.AdminResult;
+import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.transport.BrokerAddress;
 

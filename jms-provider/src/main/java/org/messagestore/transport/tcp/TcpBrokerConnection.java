@@ -9,7 +9,6 @@ import jakarta.jms.JMSException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import javax.transaction.xa.XAException;
 import org.messagestore.model.BranchXid;
+import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.ConsumerSpec;
 import org.messagestore.model.DeliverySink;
@@ -380,7 +380,7 @@ final class TcpBrokerConnection implements BrokerConnection {
     }
 
     private ResponseFrame call(LongFunction<RequestFrame> request) throws JMSException {
-        return await(submit(request));
+        return BrokerAnswers.await(submit(request), "request");
     }
 
     /**
@@ -393,7 +393,7 @@ final class TcpBrokerConnection implements BrokerConnection {
             return;
         }
         try {
-            await(submit(request));
+            BrokerAnswers.await(submit(request), "request");
         } catch (JMSException e) {
             if (pending.failure() == null && channel.isActive()) {
                 throw e;
@@ -425,31 +425,6 @@ final class TcpBrokerConnection implements BrokerConnection {
         NotSent(String message, Throwable cause) {
             super(message);
             initCause(cause);
-        }
-    }
-
-    /** Waits for the answer; an interrupt does not abandon a request halfway (the flag is restored). */
-    private static ResponseFrame await(CompletableFuture<ResponseFrame> answer) throws JMSException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return answer.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof JMSException jms) {
-                        throw jms;
-                    }
-                    JMSException wrapped = new JMSException("request failed: " + e.getCause());
-                    wrapped.initCause(e.getCause());
-                    throw wrapped;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

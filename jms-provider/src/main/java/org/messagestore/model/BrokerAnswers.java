@@ -1,4 +1,4 @@
-package org.messagestore.client;
+package org.messagestore.model;
 
 import jakarta.jms.JMSException;
 import java.util.concurrent.CompletableFuture;
@@ -6,10 +6,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Waiting for the broker's answer to a request (a send, a management command), and turning its
- * failure into the JMSException it carries.
+ * Waiting for the answer to a request of a {@link BrokerConnection} (a send, a management command, a
+ * request a transport carries), and turning its failure into the JMSException it carries.
  */
-final class BrokerAnswers {
+public final class BrokerAnswers {
 
     private BrokerAnswers() {
     }
@@ -19,7 +19,7 @@ final class BrokerAnswers {
      * on with it): the wait goes on and the flag is restored afterwards. {@code what} names the request
      * in the message of a failure that is no JMSException.
      */
-    static <T> T await(CompletableFuture<T> answer, String what) throws JMSException {
+    public static <T> T await(CompletableFuture<T> answer, String what) throws JMSException {
         boolean interrupted = false;
         try {
             while (true) {
@@ -38,7 +38,7 @@ final class BrokerAnswers {
         }
     }
 
-    static JMSException asJmsException(Throwable failure, String what) {
+    public static JMSException asJmsException(Throwable failure, String what) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof JMSException jms) {
