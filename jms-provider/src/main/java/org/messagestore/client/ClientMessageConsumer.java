@@ -120,6 +120,27 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
     /** Hands a delivery to the application: tells the broker, then builds the message it sees. */
     ClientMessage toApplication(Delivery delivery) {
         session.link().consumed(id(), delivery.deliveryId());
+        return toMessage(delivery);
+    }
+
+    /**
+     * Hands a delivery to a receiving thread that acknowledges it next if the session does that on
+     * its own ({@link ClientSession#afterDelivery}): the report may then travel with the acknowledgement.
+     */
+    private ClientMessage toReceiver(Delivery delivery) {
+        reportConsumedToReceiver(delivery);
+        return toMessage(delivery);
+    }
+
+    private void reportConsumedToReceiver(Delivery delivery) {
+        if (session.acknowledgesImplicitly()) {
+            session.link().consumedBeforeAcknowledge(id(), delivery.deliveryId());
+        } else {
+            session.link().consumed(id(), delivery.deliveryId());
+        }
+    }
+
+    private ClientMessage toMessage(Delivery delivery) {
         ClientMessage message = MessageConversion.fromData(delivery.message(), delivery.deliveryCount(), session.connection().deserializationAllowList());
         if (session.mode() == Session.CLIENT_ACKNOWLEDGE) {
             message.setAcknowledger(session::acknowledgeAll);
@@ -149,7 +170,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         if (delivery == null) {
             return null;
         }
-        ClientMessage message = toApplication(delivery);
+        ClientMessage message = toReceiver(delivery);
         session.afterDelivery();
         return message;
     }
@@ -172,7 +193,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
                 putBack(delivery);
                 throw e;
             }
-            session.link().consumed(id(), delivery.deliveryId());
+            reportConsumedToReceiver(delivery);
             session.afterDelivery();
             return body;
         }

@@ -93,6 +93,16 @@ public interface BrokerConnection {
     /** Reports that a delivery was handed to the application. Non-blocking. */
     void consumed(long consumerId, long deliveryId);
 
+    /**
+     * {@link #consumed}, for a caller whose session acknowledges next (AUTO_ACKNOWLEDGE after each
+     * receive) or soon (a lazy acknowledgement, at the latest after half the prefetch or when the
+     * consumer's buffer runs dry): a transport may hold the report back and send it together with that
+     * acknowledgement, or any earlier request of the connection, instead of on its own. Non-blocking.
+     */
+    default void consumedBeforeAcknowledge(long consumerId, long deliveryId) {
+        consumed(consumerId, deliveryId);
+    }
+
     /** Prefetch 0: asks the broker for one more message for this consumer. Non-blocking. */
     void pull(long consumerId);
 

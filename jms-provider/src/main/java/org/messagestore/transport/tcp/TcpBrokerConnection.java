@@ -174,6 +174,15 @@ final class TcpBrokerConnection implements BrokerConnection {
         oneWay(new Consumed(0, consumerId, deliveryId));
     }
 
+    /**
+     * Written without a flush: Netty queues it without waking the event loop, and the acknowledgement's
+     * flush sends both in one write (one wake-up of each side's event loop per message instead of two).
+     */
+    @Override
+    public void consumedBeforeAcknowledge(long consumerId, long deliveryId) {
+        oneWay(new Consumed(0, consumerId, deliveryId), false);
+    }
+
     @Override
     public void pull(long consumerId) {
         oneWay(new Pull(0, consumerId));
@@ -402,12 +411,22 @@ final class TcpBrokerConnection implements BrokerConnection {
     }
 
     private void oneWay(RequestFrame request) {
+        oneWay(request, true);
+    }
+
+    /** Without {@code flush}, the request leaves with the next request that is flushed. */
+    private void oneWay(RequestFrame request, boolean flush) {
         if (pending.failure() == null) {
-            channel.writeAndFlush(request, channel.newPromise().addListener(write -> {
+            var promise = channel.newPromise().addListener(write -> {
                 if (!write.isSuccess() && channel.isActive()) {
                     LOG.warn("could not send {} to {}: {}", request, peer, write.cause().toString());
                 }
-            }));
+            });
+            if (flush) {
+                channel.writeAndFlush(request, promise);
+            } else {
+                channel.write(request, promise);
+            }
         }
     }
 

@@ -25,7 +25,8 @@ import org.messagestore.client.MessageStoreConnectionFactory;
 /**
  * DUPS_OK_ACKNOWLEDGE, and AUTO_ACKNOWLEDGE with {@code lazyAutoAcknowledge=true}, acknowledge in
  * batches without waiting (protocol version 3, {@code LazyAcknowledge}): every message still arrives
- * once, and what was consumed is gone once the session closes.
+ * once, and what was consumed is gone once the session closes. A receiving thread's report that it
+ * consumed a message travels with the batch's acknowledgement, not on its own.
  */
 class TcpLazyAcknowledgementTest {
 
@@ -87,6 +88,20 @@ class TcpLazyAcknowledgementTest {
         Queue queue = connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lazy");
         fill(connection, queue);
 
+        Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+        drainInOrder(session.createConsumer(queue));
+        session.close();
+
+        assertEmpty(connection, queue);
+    }
+
+    @Test
+    void reportsOfConsumedMessagesHeldForTheNextBatchStillReturnPrefetchCredit() throws Exception {
+        Connection connection = connect("prefetch=5");
+        Queue queue = connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lazy-credit");
+        fill(connection, queue);
+
+        // Batches of two: every other report waits for the batch; the broker must still refill the buffer.
         Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
         drainInOrder(session.createConsumer(queue));
         session.close();
