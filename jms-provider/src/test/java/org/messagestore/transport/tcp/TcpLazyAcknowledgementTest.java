@@ -84,24 +84,20 @@ class TcpLazyAcknowledgementTest {
 
     @Test
     void aDupsOkDrainReceivesEveryMessageOnceAndLeavesNothingAfterClose() throws Exception {
-        Connection connection = connect("");
-        Queue queue = connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lazy");
-        fill(connection, queue);
-
-        Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
-        drainInOrder(session.createConsumer(queue));
-        session.close();
-
-        assertEmpty(connection, queue);
+        assertDupsOkDrainLosesNothing("", "lazy");
     }
 
     @Test
     void reportsOfConsumedMessagesHeldForTheNextBatchStillReturnPrefetchCredit() throws Exception {
-        Connection connection = connect("prefetch=5");
-        Queue queue = connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue("lazy-credit");
+        // Batches of two: every other report waits for the batch; the broker must still refill the buffer.
+        assertDupsOkDrainLosesNothing("prefetch=5", "lazy-credit");
+    }
+
+    private void assertDupsOkDrainLosesNothing(String options, String queueName) throws Exception {
+        Connection connection = connect(options);
+        Queue queue = connection.createSession(false, Session.AUTO_ACKNOWLEDGE).createQueue(queueName);
         fill(connection, queue);
 
-        // Batches of two: every other report waits for the batch; the broker must still refill the buffer.
         Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
         drainInOrder(session.createConsumer(queue));
         session.close();
