@@ -172,7 +172,7 @@ final class ClientMessageProducer implements QueueSender, TopicPublisher {
         if (listener != null) {
             session.completions().submit(session.link().send(session.id(), data), message, listener);
         } else if (session.pipelinesSend(mode)) {
-            session.pipelined(session.link().sendPipelined(session.id(), data));
+            session.pipelined(session.sendPipelined(data));
         } else {
             BrokerAnswers.await(session.link().send(session.id(), data), "send");
         }

@@ -39,6 +39,7 @@ import org.messagestore.client.message.ClientStreamMessage;
 import org.messagestore.client.message.ClientTextMessage;
 import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.MessageData;
 
 /**
  * A JMS session: a single-threaded context for producing and consuming (Jakarta Messaging 3.1, 6.2).
@@ -193,6 +194,12 @@ public class ClientSession implements QueueSession, TopicSession {
     boolean pipelinesSend(int deliveryMode) {
         return link().pipelinesSends()
                 && (mode == SESSION_TRANSACTED || inGlobalTransaction() || deliveryMode == DeliveryMode.NON_PERSISTENT);
+    }
+
+    /** Sends without waiting (see {@link #pipelinesSend}); a transaction's sends may wait in the transport for its end. */
+    CompletableFuture<Void> sendPipelined(MessageData data) throws JMSException {
+        return mode == SESSION_TRANSACTED || inGlobalTransaction()
+                ? link().sendInTransaction(id, data) : link().sendPipelined(id, data);
     }
 
     /**

@@ -83,6 +83,15 @@ public interface BrokerConnection {
     CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) throws JMSException;
 
     /**
+     * {@link #sendPipelined} for a send in a transaction or XA branch, whose end is a request that
+     * comes later (commit, rollback, XA end, or closing the session): a transport may hold the send
+     * back and write it together with later ones.
+     */
+    default CompletableFuture<Void> sendInTransaction(long sessionId, MessageData message) throws JMSException {
+        return sendPipelined(sessionId, message);
+    }
+
+    /**
      * Whether {@link #sendPipelined} saves the caller a round trip. Over TCP it does; the in-VM
      * connection answers every send at once, so its client waits and sees each failure where it happened.
      */

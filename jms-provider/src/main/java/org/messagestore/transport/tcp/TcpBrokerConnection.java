@@ -1,8 +1,6 @@
 package org.messagestore.transport.tcp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -72,9 +69,9 @@ import org.slf4j.LoggerFactory;
  * connection's requests in the order they were written.
  *
  * <p>Threads: any client thread may call it; waiting happens on the caller's thread, never on the
- * event loop ({@code messagestore-tcp-client-*}, one per connection, owned here and stopped by
- * {@link #close()}), which only encodes, decodes and completes futures (see
- * {@link ClientConnectionHandler}). A send's future completes on the event loop.
+ * link's thread ({@code messagestore-tcp-client-*}, one per connection, owned here and stopped by
+ * {@link #close()}), which only decodes and completes futures (see {@link ClientLink}). A send's
+ * future completes on the link's thread.
  */
 final class TcpBrokerConnection implements BrokerConnection {
 
@@ -82,9 +79,8 @@ final class TcpBrokerConnection implements BrokerConnection {
     /** How many bytes of pipelined sends may be on their way at once; a larger message takes it all. */
     static final int PIPELINE_WINDOW_BYTES = 1 << 20;
 
-    private final Channel channel;
-    private final EventLoopGroup group;
-    private final ClientConnectionHandler handler;
+    private final ClientLink link;
+    private final ClientFrames frames;
     private final PendingRequests pending;
     private final String connectionId;
     private final String peer;
@@ -94,11 +90,10 @@ final class TcpBrokerConnection implements BrokerConnection {
     private final AtomicLong correlationIds = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TcpBrokerConnection(Channel channel, EventLoopGroup group, ClientConnectionHandler handler, PendingRequests pending,
+    TcpBrokerConnection(ClientLink link, ClientFrames frames, PendingRequests pending,
                         String connectionId, String peer, int peerMaxFrameBytes) {
-        this.channel = channel;
-        this.group = group;
-        this.handler = handler;
+        this.link = link;
+        this.frames = frames;
         this.pending = pending;
         this.connectionId = connectionId;
         this.peer = peer;
@@ -128,11 +123,11 @@ final class TcpBrokerConnection implements BrokerConnection {
     @Override
     public void createConsumer(ConsumerSpec spec, DeliverySink sink) throws JMSException {
         // Registered first: deliveries may arrive before the answer.
-        handler.sinks.put(spec.consumerId(), sink);
+        frames.sinks.put(spec.consumerId(), sink);
         try {
             call(id -> new CreateConsumer(id, spec));
         } catch (JMSException | RuntimeException e) {
-            handler.sinks.remove(spec.consumerId(), sink);
+            frames.sinks.remove(spec.consumerId(), sink);
             throw e;
         }
     }
@@ -142,7 +137,7 @@ final class TcpBrokerConnection implements BrokerConnection {
         try {
             release(id -> new CloseConsumer(id, consumerId));
         } finally {
-            handler.sinks.remove(consumerId);
+            frames.sinks.remove(consumerId);
         }
     }
 
@@ -150,7 +145,7 @@ final class TcpBrokerConnection implements BrokerConnection {
     public CompletableFuture<Void> send(long sessionId, MessageData message) {
         long id = correlationIds.incrementAndGet();
         try {
-            return submit(id, encode(new Send(id, sessionId, message)), 0).thenApply(response -> null);
+            return submit(id, encode(new Send(id, sessionId, message)), 0, true).thenApply(response -> null);
         } catch (JMSException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -159,9 +154,19 @@ final class TcpBrokerConnection implements BrokerConnection {
     /** Waits while {@link #PIPELINE_WINDOW_BYTES} of pipelined sends are unanswered: flow control still applies. */
     @Override
     public CompletableFuture<Void> sendPipelined(long sessionId, MessageData message) throws JMSException {
+        return pipelined(sessionId, message, true);
+    }
+
+    /** Written without a flush: the link sends it with later sends, or at the latest with the transaction's end. */
+    @Override
+    public CompletableFuture<Void> sendInTransaction(long sessionId, MessageData message) throws JMSException {
+        return pipelined(sessionId, message, false);
+    }
+
+    private CompletableFuture<Void> pipelined(long sessionId, MessageData message, boolean flush) throws JMSException {
         long id = correlationIds.incrementAndGet();
         ByteBuf frame = encode(new PipelinedSend(id, sessionId, message));
-        return submit(id, frame, Math.min(frame.readableBytes(), PIPELINE_WINDOW_BYTES)).thenApply(response -> null);
+        return submit(id, frame, Math.min(frame.readableBytes(), PIPELINE_WINDOW_BYTES), flush).thenApply(response -> null);
     }
 
     @Override
@@ -175,8 +180,8 @@ final class TcpBrokerConnection implements BrokerConnection {
     }
 
     /**
-     * Written without a flush: Netty queues it without waking the event loop, and the acknowledgement's
-     * flush sends both in one write (one wake-up of each side's event loop per message instead of two).
+     * Written without a flush: the acknowledgement's flush sends both in one write, so the broker's
+     * event loop wakes once per message, not twice (and, on Netty, the client's too).
      */
     @Override
     public void consumedBeforeAcknowledge(long consumerId, long deliveryId) {
@@ -311,27 +316,21 @@ final class TcpBrokerConnection implements BrokerConnection {
 
     /**
      * Closes the broker side (waiting for it, so that the connection's client id and temporary
-     * destinations are free when this returns), then the socket and the event loop.
+     * destinations are free when this returns), then the link.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        handler.expectClose();
+        frames.expectClose();
         try {
             release(CloseConnection::new);
         } catch (JMSException e) {
             LOG.debug("closing broker connection {} over TCP failed: {}", connectionId, e.getMessage());
         }
         pending.failAll(new IllegalStateException("connection " + connectionId + " is closed"));
-        boolean onEventLoop = channel.eventLoop().inEventLoop();
-        var closing = channel.close();
-        var stopping = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-        if (!onEventLoop) {
-            closing.awaitUninterruptibly();
-            stopping.awaitUninterruptibly();
-        }
+        link.close();
     }
 
     @Override
@@ -340,22 +339,26 @@ final class TcpBrokerConnection implements BrokerConnection {
         if (progress != null) {
             pending.watchProgress(id, progress);
         }
-        return submit(id, new Admin(id, command, arguments), 0).thenApply(answer -> ((AdminAnswer) answer).result());
+        return submit(id, new Admin(id, command, arguments), 0, true).thenApply(answer -> ((AdminAnswer) answer).result());
     }
 
     // ---- request plumbing
 
     private CompletableFuture<ResponseFrame> submit(LongFunction<RequestFrame> request) {
         long id = correlationIds.incrementAndGet();
-        return submit(id, request.apply(id), 0);
+        return submit(id, request.apply(id), 0, true);
     }
 
     /**
      * Writes request {@code id} (a frame, or one already {@linkplain #encode encoded}) and returns its
      * answer. With {@code windowPermits}, first waits for that much room in the pipeline window.
+     * Without {@code flush}, the request may leave with a later one.
      */
-    private CompletableFuture<ResponseFrame> submit(long id, Object request, int windowPermits) {
-        pipelineWindow.acquireUninterruptibly(windowPermits);
+    private CompletableFuture<ResponseFrame> submit(long id, Object request, int windowPermits, boolean flush) {
+        if (!pipelineWindow.tryAcquire(windowPermits)) {
+            link.flush(); // the answers that make room may wait for sends still held back
+            pipelineWindow.acquireUninterruptibly(windowPermits);
+        }
         var answer = pending.register(id);
         if (windowPermits > 0) {
             answer.whenComplete((response, failure) -> pipelineWindow.release(windowPermits));
@@ -363,22 +366,18 @@ final class TcpBrokerConnection implements BrokerConnection {
         if (answer.isDone()) {
             ReferenceCountUtil.release(request);
         } else {
-            channel.writeAndFlush(request, channel.newPromise().addListener(write -> {
-                if (!write.isSuccess()) {
-                    pending.fail(id, writeFailed(write.cause()));
-                }
-            }));
+            link.write(request, flush, cause -> pending.fail(id, writeFailed(cause)));
         }
         return answer;
     }
 
     /**
-     * Encodes a send on the caller's thread, which takes the work off the event loop and refuses a
+     * Encodes a send on the caller's thread, which takes the work off the link's thread and refuses a
      * message too large for the broker before anything is written: a pipelined send of a transaction
      * must either reach the broker or fail where the application can see it.
      */
     private ByteBuf encode(RequestFrame request) throws JMSException {
-        ByteBuf frame = channel.alloc().buffer();
+        ByteBuf frame = link.alloc().buffer();
         try {
             FrameEncoder.write(request, frame, peerMaxFrameBytes);
             return frame;
@@ -395,16 +394,16 @@ final class TcpBrokerConnection implements BrokerConnection {
     /**
      * Releasing something on a connection that has already failed succeeds: the broker released it too.
      * The socket may be closed before the failure is recorded (a broker killed a moment ago), so a
-     * closed channel counts as failed.
+     * closed link counts as failed.
      */
     private void release(LongFunction<RequestFrame> request) throws JMSException {
-        if (pending.failure() != null || !channel.isActive()) {
+        if (pending.failure() != null || !link.isActive()) {
             return;
         }
         try {
             BrokerAnswers.await(submit(request), "request");
         } catch (JMSException e) {
-            if (pending.failure() == null && channel.isActive()) {
+            if (pending.failure() == null && link.isActive()) {
                 throw e;
             }
         }
@@ -417,16 +416,11 @@ final class TcpBrokerConnection implements BrokerConnection {
     /** Without {@code flush}, the request leaves with the next request that is flushed. */
     private void oneWay(RequestFrame request, boolean flush) {
         if (pending.failure() == null) {
-            var promise = channel.newPromise().addListener(write -> {
-                if (!write.isSuccess() && channel.isActive()) {
-                    LOG.warn("could not send {} to {}: {}", request, peer, write.cause().toString());
+            link.write(request, flush, cause -> {
+                if (link.isActive()) {
+                    LOG.warn("could not send {} to {}: {}", request, peer, cause.toString());
                 }
             });
-            if (flush) {
-                channel.writeAndFlush(request, promise);
-            } else {
-                channel.write(request, promise);
-            }
         }
     }
 

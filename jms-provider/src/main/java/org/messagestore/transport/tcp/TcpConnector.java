@@ -29,7 +29,9 @@ import org.messagestore.transport.Connector;
  * &connectTimeoutMillis=..} (see {@link TcpOptions}; port default {@value TcpOptions#DEFAULT_PORT}), or
  * over TLS: {@code ssl://host:port?trustStore=..&trustStorePassword=..[&keyStore=..&keyStorePassword=..]}
  * (see {@link TlsOptions#fromClientUrl}).
- * Each connection gets its own socket and its own event loop thread.
+ * Each connection gets its own socket and one thread of its own that reads it. Over tcp:// the thread
+ * that makes a request writes it to the socket itself ({@link SocketClientLink}); over ssl:// a Netty
+ * event loop does the TLS work and the writing ({@link NettyClientLink}).
  *
  * <p>Threads: {@link #connect} runs on the caller's thread and waits there for the socket and the
  * handshake; it keeps no state between calls.
@@ -57,22 +59,16 @@ public final class TcpConnector implements Connector {
     @Override
     public BrokerConnection connect(String user, String password, ConnectionListener listener) throws JMSException {
         String peer = toString();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("messagestore-tcp-client", true),
-                NioIoHandler.newFactory());
         PendingRequests pending = new PendingRequests();
-        ClientConnectionHandler handler = new ClientConnectionHandler(pending, peer);
+        ClientFrames frames = new ClientFrames(pending);
+        ClientLink link = tls == null ? SocketClientLink.open(address.host(), port(), options, frames, peer) : openTls(frames, peer);
         try {
-            Channel channel = open(group, handler, peer, tls == null ? null : TlsContexts.forClient(tls));
-            if (tls != null) {
-                awaitTls(channel, peer);
-            }
-            channel.writeAndFlush(new Hello(FrameCodec.VERSION, user, password, options.heartbeatMillis(),
-                    options.maxFrameBytes()));
-            Welcome welcome = awaitHandshake(handler, peer);
-            var connection = new TcpBrokerConnection(channel, group, handler, pending, welcome.connectionId(), peer,
-                    welcome.maxFrameBytes());
+            link.write(new Hello(FrameCodec.VERSION, user, password, options.heartbeatMillis(), options.maxFrameBytes()),
+                    true, cause -> frames.fail(new JMSException("could not send the handshake to broker " + peer + ": " + cause)));
+            Welcome welcome = awaitHandshake(frames, peer);
+            var connection = new TcpBrokerConnection(link, frames, pending, welcome.connectionId(), peer, welcome.maxFrameBytes());
             if (listener != null) {
-                handler.onFailure(listener::connectionFailed);
+                frames.onFailure(listener::connectionFailed);
             }
             if (pending.failure() != null) {
                 // Failed between the handshake and the listener's registration: nobody was told.
@@ -81,12 +77,34 @@ public final class TcpConnector implements Connector {
             }
             return connection;
         } catch (JMSException | RuntimeException e) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            frames.expectClose();
+            link.close();
             throw e;
         }
     }
 
-    private Channel open(EventLoopGroup group, ClientConnectionHandler handler, String peer, SslContext ssl) throws JMSException {
+    /** ssl://: a Netty channel with its SslHandler, on an event loop of its own. */
+    private ClientLink openTls(ClientFrames frames, String peer) throws JMSException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("messagestore-tcp-client", true),
+                NioIoHandler.newFactory());
+        Channel channel;
+        try {
+            channel = openChannel(group, new ClientConnectionHandler(frames, peer), peer, TlsContexts.forClient(tls));
+        } catch (JMSException | RuntimeException e) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            throw e;
+        }
+        var link = new NettyClientLink(channel, group);
+        try {
+            awaitTls(channel, peer);
+        } catch (JMSException e) {
+            link.close();
+            throw e;
+        }
+        return link;
+    }
+
+    private Channel openChannel(EventLoopGroup group, ClientConnectionHandler handler, String peer, SslContext ssl) throws JMSException {
         var bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
@@ -95,10 +113,8 @@ public final class TcpConnector implements Connector {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (ssl != null) {
-                            // Host and port: for SNI and for checking the name in the broker's certificate.
-                            channel.pipeline().addLast(TcpPipeline.TLS, ssl.newHandler(channel.alloc(), address.host(), port()));
-                        }
+                        // Host and port: for SNI and for checking the name in the broker's certificate.
+                        channel.pipeline().addLast(TcpPipeline.TLS, ssl.newHandler(channel.alloc(), address.host(), port()));
                         TcpPipeline.init(channel.pipeline(), options);
                         channel.pipeline().addLast("connection", handler);
                     }
@@ -145,9 +161,9 @@ public final class TcpConnector implements Connector {
         return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root.getMessage() + ")";
     }
 
-    private Welcome awaitHandshake(ClientConnectionHandler handler, String peer) throws JMSException {
+    private Welcome awaitHandshake(ClientFrames frames, String peer) throws JMSException {
         try {
-            return handler.handshake.get(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
+            return frames.handshake.get(options.connectTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof JMSException jms) {
                 throw jms;
