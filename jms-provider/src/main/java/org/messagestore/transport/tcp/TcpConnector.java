@@ -63,8 +63,10 @@ public final class TcpConnector implements Connector {
         ClientFrames frames = new ClientFrames(pending);
         ClientLink link = tls == null ? SocketClientLink.open(address.host(), port(), options, frames, peer) : openTls(frames, peer);
         try {
+            // A Hello that cannot be written ends the connection, and the link reports that with its reason
+            // (over TLS, often a certificate the broker refused), which says more than the write's failure.
             link.write(new Hello(FrameCodec.VERSION, user, password, options.heartbeatMillis(), options.maxFrameBytes()),
-                    true, cause -> frames.fail(new JMSException("could not send the handshake to broker " + peer + ": " + cause)));
+                    true, cause -> { });
             Welcome welcome = awaitHandshake(frames, peer);
             var connection = new TcpBrokerConnection(link, frames, pending, welcome.connectionId(), peer, welcome.maxFrameBytes());
             if (listener != null) {
