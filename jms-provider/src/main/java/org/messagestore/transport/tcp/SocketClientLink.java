@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * under a lock, so a request costs no hand-over to another thread on its way out; one reading thread
  * per connection ({@code messagestore-tcp-client-*}) decodes what arrives and hands it to
  * {@link ClientFrames}. A write without a flush stays in the link's buffer until the next flushed one.
+ * The lock is held while writing to the socket, against our rule of no I/O under a lock: it is what
+ * keeps frames whole, and a queue with a writer thread would bring back the hand-over this link is
+ * for. A writer waits only while another frame goes out (the broker's event loop always reads).
+ *
+ * <p>A flush asked for while the reading thread is handing on what a read brought is left to that
+ * thread, which flushes once when it is done: the deliveries of a burst are reported consumed in one
+ * write, as Netty's flush consolidation does.
  *
  * <p>The reading thread also keeps the connection healthy as {@link Heartbeats} does on Netty: it
  * writes a heartbeat when nothing was flushed for an interval, and gives the connection up when
