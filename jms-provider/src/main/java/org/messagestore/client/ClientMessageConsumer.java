@@ -124,15 +124,10 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
     }
 
     /**
-     * Hands a delivery to a receiving thread that acknowledges it next if the session does that on
-     * its own ({@link ClientSession#afterDelivery}): the report may then travel with the acknowledgement.
+     * A receiving thread took {@code delivery}. If its session acknowledges next on its own
+     * ({@link ClientSession#afterDelivery}), the report may travel with that acknowledgement.
      */
-    private ClientMessage toReceiver(Delivery delivery) {
-        reportConsumedToReceiver(delivery);
-        return toMessage(delivery);
-    }
-
-    private void reportConsumedToReceiver(Delivery delivery) {
+    private void reportConsumedByReceiver(Delivery delivery) {
         if (session.acknowledgesImplicitly()) {
             session.link().consumedBeforeAcknowledge(id(), delivery.deliveryId());
         } else {
@@ -170,7 +165,8 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         if (delivery == null) {
             return null;
         }
-        ClientMessage message = toReceiver(delivery);
+        reportConsumedByReceiver(delivery);
+        ClientMessage message = toMessage(delivery);
         session.afterDelivery();
         return message;
     }
@@ -193,7 +189,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
                 putBack(delivery);
                 throw e;
             }
-            reportConsumedToReceiver(delivery);
+            reportConsumedByReceiver(delivery);
             session.afterDelivery();
             return body;
         }

@@ -193,13 +193,17 @@ public class ClientSession implements QueueSession, TopicSession {
      */
     boolean pipelinesSend(int deliveryMode) {
         return link().pipelinesSends()
-                && (mode == SESSION_TRANSACTED || inGlobalTransaction() || deliveryMode == DeliveryMode.NON_PERSISTENT);
+                && (inTransaction() || deliveryMode == DeliveryMode.NON_PERSISTENT);
     }
 
     /** Sends without waiting (see {@link #pipelinesSend}); a transaction's sends may wait in the transport for its end. */
     CompletableFuture<Void> sendPipelined(MessageData data) throws JMSException {
-        return mode == SESSION_TRANSACTED || inGlobalTransaction()
-                ? link().sendInTransaction(id, data) : link().sendPipelined(id, data);
+        return inTransaction() ? link().sendInTransaction(id, data) : link().sendPipelined(id, data);
+    }
+
+    /** In a local transaction or an XA branch: its end reports what went wrong with its sends. */
+    private boolean inTransaction() {
+        return mode == SESSION_TRANSACTED || inGlobalTransaction();
     }
 
     /**
@@ -207,7 +211,7 @@ public class ClientSession implements QueueSession, TopicSession {
      * outside one, the failure has nobody waiting, so it goes to the ExceptionListener.
      */
     void pipelined(CompletableFuture<Void> send) {
-        if (mode == SESSION_TRANSACTED || inGlobalTransaction()) {
+        if (inTransaction()) {
             return;
         }
         send.whenComplete((done, failure) -> {

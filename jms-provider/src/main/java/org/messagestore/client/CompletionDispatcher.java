@@ -7,9 +7,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import org.messagestore.model.BrokerAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.messagestore.model.BrokerAnswers;
 
 /**
  * Calls the CompletionListeners of one session's asynchronous sends on one thread, in send order

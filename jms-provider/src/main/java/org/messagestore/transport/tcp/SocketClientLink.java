@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,6 +61,8 @@ final class SocketClientLink implements ClientLink {
     /** The largest frame this side accepts. */
     private final int maxFrameBytes;
     private final Thread reader;
+    /** Completed when the reading thread ends; {@code join} waits for it whatever interrupts the caller. */
+    private final CompletableFuture<Void> readerEnded = new CompletableFuture<>();
     private volatile int peerMaxFrameBytes;
     private volatile int heartbeatMillis;
     private volatile long lastFlushNanos = System.nanoTime();
@@ -130,9 +133,7 @@ final class SocketClientLink implements ClientLink {
             }
         } catch (IOException e) {
             failure = e;
-            // Part of a frame may have left: the stream is broken. The reading thread reports the failure.
-            closedBecause(TcpPipeline.reason(e));
-            closeQuietly(socket);
+            brokenBy(e);
         } finally {
             writing.unlock();
             bytes.release();
@@ -148,11 +149,16 @@ final class SocketClientLink implements ClientLink {
         try {
             flushLocked();
         } catch (IOException e) {
-            closedBecause(TcpPipeline.reason(e));
-            closeQuietly(socket);
+            brokenBy(e);
         } finally {
             writing.unlock();
         }
+    }
+
+    /** A write failed: part of a frame may have left, so the stream is broken. The reading thread reports it. */
+    private void brokenBy(IOException failure) {
+        closedBecause(TcpPipeline.reason(failure));
+        closeQuietly(socket);
     }
 
     private void flushLocked() throws IOException {
@@ -180,19 +186,8 @@ final class SocketClientLink implements ClientLink {
     @Override
     public void close() {
         closeQuietly(socket);
-        if (Thread.currentThread() == reader) {
-            return;
-        }
-        boolean interrupted = false;
-        while (reader.isAlive()) {
-            try {
-                reader.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread() != reader) {
+            readerEnded.join();
         }
     }
 
@@ -207,13 +202,17 @@ final class SocketClientLink implements ClientLink {
             LOG.error("reading from broker {} failed unexpectedly", peer, e);
             closedBecause(TcpPipeline.reason(e));
         } finally {
-            closeQuietly(socket);
-            String reason = closeReason;
-            if (reason != null && !frames.closeExpected()) {
-                LOG.warn("closing TCP connection to {}: {}", peer, reason);
+            try {
+                closeQuietly(socket);
+                String reason = closeReason;
+                if (reason != null && !frames.closeExpected()) {
+                    LOG.warn("closing TCP connection to {}: {}", peer, reason);
+                }
+                frames.fail(new JMSException("connection to broker " + peer + " lost"
+                        + (reason == null ? ": the broker closed it" : ": " + reason)));
+            } finally {
+                readerEnded.complete(null);
             }
-            frames.fail(new JMSException("connection to broker " + peer + " lost"
-                    + (reason == null ? ": the broker closed it" : ": " + reason)));
         }
     }
 
