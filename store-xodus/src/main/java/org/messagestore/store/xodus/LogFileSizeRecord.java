@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -67,6 +69,15 @@ final class LogFileSizeRecord {
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             properties.store(out, "Fixed when this data directory was created; Xodus cannot reopen it with another size");
         }
+        // Synced before and after the rename: else a power cut soon after can leave the name with no content.
+        sync(temp, StandardOpenOption.WRITE);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        sync(file.getParent(), StandardOpenOption.READ);
+    }
+
+    private static void sync(Path path, StandardOpenOption mode) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, mode)) {
+            channel.force(true);
+        }
     }
 }

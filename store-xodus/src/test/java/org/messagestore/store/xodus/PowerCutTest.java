@@ -1,0 +1,63 @@
+package org.messagestore.store.xodus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.messagestore.store.xodus.StoreTesting.ids;
+import static org.messagestore.store.xodus.StoreTesting.open;
+import static org.messagestore.store.xodus.StoreTesting.readAll;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Xodus commits without a sync ({@link ChangeJournal}), so a killed process is not enough to test
+ * durability: the commits it wrote are still in the OS's cache and reach the disk anyway. Here the
+ * store runs on a loop-mounted ext4 image; at a random moment the writer is frozen and the image
+ * copied, which is what the disk held at that instant, without what the OS had not yet written. The
+ * copy, mounted, is the disk after a power cut: every send reported durable must be there (unless an
+ * acknowledgement was submitted for it), and every acknowledgement reported durable must stay done.
+ */
+class PowerCutTest {
+
+    private static final int CUTS = Integer.getInteger("crash.iterations", 3);
+    private static final long DISK_BYTES = 128L << 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void completedSendsAndAcknowledgementsSurviveAPowerCut() throws Exception {
+        for (int cut = 0; cut < CUTS; cut++) {
+            Path image = dir.resolve("disk-" + cut + ".img");
+            Path atCut = dir.resolve("disk-" + cut + "-at-cut.img");
+            Set<Long> added = new HashSet<>();
+            Set<Long> ackSubmitted = new HashSet<>();
+            Set<Long> removed = new HashSet<>();
+            try (LoopDisk disk = LoopDisk.create(image, DISK_BYTES, dir.resolve("mnt-" + cut))) {
+                CrashWriterRun writer = CrashWriterRun.start(disk.root().resolve("data"), 1, dir.resolve("child-" + cut + ".err"));
+                writer.awaitCompletions(ThreadLocalRandom.current().nextInt(500, 4000));
+                writer.freeze();
+                Files.copy(image, atCut);
+                writer.kill();
+                writer.collect(added, ackSubmitted, removed);
+            }
+            assertThat(added).isNotEmpty();
+            try (LoopDisk disk = LoopDisk.mount(atCut, dir.resolve("mnt-" + cut + "-at-cut"));
+                 XodusMessageStore store = open(disk.root().resolve("data"))) {
+                List<Long> present = ids(readAll(store, CrashWriter.QUEUE, 500));
+                assertThat(new HashSet<>(present)).as("no duplicates").hasSameSizeAs(present);
+                Set<Long> mustBePresent = new HashSet<>(added);
+                mustBePresent.removeAll(ackSubmitted);
+                assertThat(present).as("cut %d: completed sends", cut).containsAll(mustBePresent);
+                assertThat(present).as("cut %d: completed acknowledgements", cut).doesNotContainAnyElementsOf(removed);
+            }
+            Files.delete(image);
+            Files.delete(atCut);
+        }
+    }
+}
