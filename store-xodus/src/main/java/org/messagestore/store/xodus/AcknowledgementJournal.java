@@ -1,64 +1,33 @@
 package org.messagestore.store.xodus;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.RemoveReference;
 
 /**
  * A journal that makes acknowledgements durable with one small write and one fdatasync, instead of a
- * Xodus commit, which rewrites the B-tree pages of four stores and costs several times the sync
- * itself. The writer applies the journaled removals to Xodus later, many per commit, and then
- * {@linkplain #clear clears} the journal; opening the store applies whatever a crash left in it
- * (removing a reference twice is harmless, and message ids are never reused).
+ * pass through the Xodus writer, which rewrites the B-tree pages of four stores. The writer applies
+ * the journaled removals to Xodus later, many per commit (and its {@link ChangeJournal} makes that
+ * durable), and then this journal is {@linkplain #clear cleared}; opening the store applies whatever a
+ * crash left in it (removing a reference twice is harmless, and message ids are never reused).
  *
- * <p>The file is preallocated with zeros in chunks of {@value #CHUNK_BYTES} bytes and written in
- * place, from the start again after each clear: an fdatasync then has no file size or block map to
- * update, only the data, which on ext4 makes it about 1.6 times as fast as a sync after an append.
- *
- * <p>Record: int32 payload length, int32 CRC32C of sequence and payload, int64 sequence number,
- * payload ({@link OperationCodec}'s encoding of the removals). Reading starts at the beginning and
- * stops at the first record that is cut short, fails its checksum, or does not carry the next
- * sequence number: the first was being written when the process died (its sync never returned, so
- * nobody was told it was durable); the last is older than the clear that wrote over its start.
+ * <p>An {@link InPlaceJournal} whose payloads are {@link OperationCodec}'s encoding of the removals.
  *
  * <p>Threads: used by one thread at a time (the acknowledgement writer's, or a thread that submits to
- * it, under its lock); {@link #read} runs before the writer starts. An interrupt of the using thread
- * closes a {@link FileChannel}; the journal then opens the file again and repeats the write (each is
- * positional, so repeating it changes nothing), and leaves the thread interrupted.
+ * it, under its lock); {@link #read} runs before the writer starts.
  */
 final class AcknowledgementJournal implements AutoCloseable {
 
     static final String FILE_NAME = "acknowledgements.journal";
     static final int CHUNK_BYTES = 4 << 20;
-    private static final int HEADER_BYTES = 16;
 
-    @FunctionalInterface
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    private final Path file;
-    private FileChannel channel;
-    /** Where the next record goes. */
-    private long position;
-    /** Bytes from the start known to be written with zeros or records in this run. */
-    private long allocated;
-    private long nextSequence = 1;
-    /** Whether the previous run's records are gone (they are kept until Xodus has them: see {@link #startFresh}). */
-    private boolean fresh;
+    private final InPlaceJournal records;
 
     private AcknowledgementJournal(Path file) throws IOException {
-        this.file = file;
-        this.channel = openChannel(file);
+        this.records = new InPlaceJournal(file, CHUNK_BYTES);
     }
 
     /**
@@ -69,34 +38,11 @@ final class AcknowledgementJournal implements AutoCloseable {
         return new AcknowledgementJournal(directory.resolve(FILE_NAME));
     }
 
-    private static FileChannel openChannel(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    }
-
     /** The removals the journal of {@code directory} holds, oldest first, up to the first torn or stale record. */
     static List<StoreOperation> read(Path directory) throws IOException {
-        Path file = directory.resolve(FILE_NAME);
         List<StoreOperation> removals = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return removals;
-        }
-        ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
-        long expectedSequence = -1;
-        while (all.remaining() >= HEADER_BYTES) {
-            int length = all.getInt();
-            int checksum = all.getInt();
-            long sequence = all.getLong();
-            if (length <= 0 || length > all.remaining()
-                    || (expectedSequence >= 0 && sequence != expectedSequence)) {
-                break;
-            }
-            byte[] payload = new byte[length];
-            all.get(payload);
-            if (checksum(sequence, payload) != checksum) {
-                break;
-            }
-            removals.addAll(OperationCodec.decodeWork(payload, length));
-            expectedSequence = sequence + 1;
+        for (byte[] payload : InPlaceJournal.read(directory.resolve(FILE_NAME))) {
+            removals.addAll(OperationCodec.decodeWork(payload, payload.length));
         }
         return removals;
     }
@@ -108,99 +54,24 @@ final class AcknowledgementJournal implements AutoCloseable {
 
     /** Writes one record with {@code removals} and returns once it is on disk (fdatasync). */
     void append(List<StoreOperation> removals) throws IOException {
-        repeatedIfInterrupted(() -> write(removals));
-    }
-
-    private void write(List<StoreOperation> removals) throws IOException {
-        startFresh();
-        byte[] payload = OperationCodec.encodeWork(removals);
-        long sequence = nextSequence;
-        ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload.length)
-                .putInt(payload.length).putInt(checksum(sequence, payload)).putLong(sequence).put(payload).flip();
-        if (position + record.remaining() > allocated) {
-            preallocate(position + record.remaining());
-        }
-        long at = position;
-        while (record.hasRemaining()) {
-            at += channel.write(record, at);
-        }
-        channel.force(false);
-        position = at;
-        nextSequence++;
+        records.append(OperationCodec.encodeWork(removals));
     }
 
     /**
-     * Clears the journal once Xodus holds every removal in it durably: the next record goes to the
-     * start, and the first header is zeroed so that a reader finds nothing. Not synced: should the
-     * zeroing be lost, opening the store applies those removals a second time, which changes nothing.
+     * Clears the journal once Xodus holds every removal in it durably. Should the clear be lost,
+     * opening the store applies those removals a second time, which changes nothing.
      */
     void clear() throws IOException {
-        repeatedIfInterrupted(this::zeroFirstHeader);
-    }
-
-    private void zeroFirstHeader() throws IOException {
-        startFresh();
-        if (position > 0) {
-            ByteBuffer zeros = ByteBuffer.allocate(HEADER_BYTES);
-            while (zeros.hasRemaining()) {
-                channel.write(zeros, zeros.position());
-            }
-            position = 0;
-        }
+        records.clear();
     }
 
     /** Where the next record goes (for tests). */
     long position() {
-        return position;
-    }
-
-    /**
-     * Drops what the previous run left, once: its sequence numbers are unknown, so its records must
-     * not be found behind this run's. By now the store has applied them.
-     */
-    private void startFresh() throws IOException {
-        if (!fresh) {
-            channel.truncate(0);
-            fresh = true;
-        }
-    }
-
-    /** Zero-fills the file up to at least {@code bytes} and syncs its new size, before records go there. */
-    private void preallocate(long bytes) throws IOException {
-        long target = ((bytes + CHUNK_BYTES - 1) / CHUNK_BYTES) * CHUNK_BYTES;
-        ByteBuffer zeros = ByteBuffer.allocate(64 << 10);
-        for (long at = allocated; at < target; ) {
-            zeros.clear().limit((int) Math.min(zeros.capacity(), target - at));
-            at += channel.write(zeros, at);
-        }
-        channel.force(true);
-        allocated = target;
-    }
-
-    /** Runs {@code write}; if an interrupt closed the channel, opens it again and runs it once more. */
-    private void repeatedIfInterrupted(Write write) throws IOException {
-        try {
-            write.run();
-        } catch (ClosedByInterruptException e) {
-            Thread.interrupted(); // so that the second attempt is not closed by the same interrupt
-            try {
-                channel = openChannel(file);
-                write.run();
-            } finally {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return records.position();
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
-    }
-
-    private static int checksum(long sequence, byte[] payload) {
-        CRC32C crc = new CRC32C();
-        crc.update(ByteBuffer.allocate(Long.BYTES).putLong(sequence).flip());
-        crc.update(payload);
-        return (int) crc.getValue();
+        records.close();
     }
 }

@@ -74,6 +74,10 @@ final class BinaryReader {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    boolean hasRemaining() {
+        return buffer.hasRemaining();
+    }
+
     CorruptRecordException malformed(String detail) {
         return new CorruptRecordException(what + ": " + detail);
     }

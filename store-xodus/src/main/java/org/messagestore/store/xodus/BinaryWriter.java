@@ -64,6 +64,15 @@ final class BinaryWriter {
         return this;
     }
 
+    /** A length then the first {@code length} bytes of {@code value}. */
+    BinaryWriter writeBytes(byte[] value, int length) {
+        writeInt(length);
+        ensure(length);
+        System.arraycopy(value, 0, buffer, size, length);
+        size += length;
+        return this;
+    }
+
     /** UTF-8 with a length prefix (-1 for null); no 64 KiB limit as in DataOutput.writeUTF. */
     BinaryWriter writeString(String value) {
         return writeBytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8));

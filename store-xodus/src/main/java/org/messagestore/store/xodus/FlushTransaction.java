@@ -38,6 +38,7 @@ final class FlushTransaction {
     private static final ByteIterable HIGHEST_KEY = Keys.bytes(XodusStores.HIGHEST_MESSAGE_ID.getBytes(StandardCharsets.UTF_8));
 
     private final Transaction txn;
+    private final RecordedWrites writes;
     private final XodusStores stores;
     private final QueueDirectory queues;
     private final StoreStatistics statistics;
@@ -48,10 +49,11 @@ final class FlushTransaction {
 
     FlushTransaction(Transaction txn, XodusStores stores, QueueDirectory queues, StoreStatistics statistics, long highestMessageId) {
         this.txn = txn;
+        this.writes = new RecordedWrites(txn, stores);
         this.stores = stores;
         this.queues = queues;
         this.statistics = statistics;
-        this.schedule = new ScheduleIndexWriter(txn, stores, statistics);
+        this.schedule = new ScheduleIndexWriter(writes, stores, statistics);
         this.highestAtStart = highestMessageId;
         this.highestMessageId = highestMessageId;
     }
@@ -77,7 +79,7 @@ final class FlushTransaction {
     /** Writes the adds that survived the flush, and the highest message id; the caller commits. */
     void writePending() {
         pending.messages().forEach((id, message) -> {
-            MessageRecords.write(txn, stores, statistics, id, message.encoded);
+            MessageRecords.write(writes, stores, statistics, id, message.encoded);
             if (message.references > 1) {
                 put(stores.referenceCounts(), Keys.messageKey(id), Keys.intValue(message.references));
             }
@@ -90,6 +92,11 @@ final class FlushTransaction {
         if (highestMessageId > highestAtStart) {
             put(stores.meta(), HIGHEST_KEY, Keys.longValue(highestMessageId));
         }
+    }
+
+    /** What this flush wrote, for the {@link ChangeJournal}. */
+    RecordedWrites writes() {
+        return writes;
     }
 
     long highestMessageId() {
@@ -149,7 +156,7 @@ final class FlushTransaction {
         if (pending.reference(queue, messageId) != null) {
             return; // already referenced in this flush; a queue holds a message once
         }
-        int number = queues.numberFor(txn, queue);
+        int number = queues.numberFor(writes, queue);
         PendingAdds.Message added = pending.message(messageId);
         if (added != null) {
             // Added in this flush (the send path): no reference to it can be on disk yet.
@@ -234,7 +241,7 @@ final class FlushTransaction {
             boolean found = cursor.getSearchKeyRange(Keys.referenceKey(number, 0)) != null;
             while (found && Keys.readInt(cursor.getKey(), 0) == number) {
                 released.add(Keys.readLong(cursor.getValue(), 0));
-                cursor.deleteCurrent();
+                writes.deleteCurrent(stores.references(), cursor);
                 statistics.keysDeleted.increment();
                 found = cursor.getNext();
             }
@@ -260,7 +267,7 @@ final class FlushTransaction {
         // Counts are stored only above 1 (package-info), so an absent count is the last reference.
         int count = stored == null ? 1 : Keys.readInt(stored, 0);
         if (count <= 1) {
-            MessageRecords.delete(txn, stores, statistics, messageId);
+            MessageRecords.delete(writes, stores, statistics, messageId);
         } else if (count == 2) {
             delete(stores.referenceCounts(), key);
         } else {
@@ -269,12 +276,12 @@ final class FlushTransaction {
     }
 
     private void put(Store store, ByteIterable key, ByteIterable value) {
-        store.put(txn, key, value);
+        writes.put(store, key, value);
         statistics.keysPut.increment();
     }
 
     private void delete(Store store, ByteIterable key) {
-        if (store.delete(txn, key)) {
+        if (writes.delete(store, key)) {
             statistics.keysDeleted.increment();
         }
     }

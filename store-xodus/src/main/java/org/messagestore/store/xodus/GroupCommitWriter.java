@@ -1,6 +1,8 @@
 package org.messagestore.store.xodus;
 
 import jakarta.jms.ResourceAllocationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The only thread that writes to Xodus ({@code messagestore-store-writer-<dir>}). It takes every
  * batch queued since its last flush, applies them in order to one exclusive Xodus transaction,
- * commits it (one fdatasync, with {@code log.durableWrite}), and only then completes the batches'
- * futures, in order. Xodus has no group commit of its own and takes a global lock per commit
+ * puts the transaction's changes in the {@link ChangeJournal} (one fdatasync, in place), commits it
+ * to Xodus without a sync, and only then completes the batches' futures, in order. It also takes the
+ * journal's checkpoints. Xodus has no group commit of its own and takes a global lock per commit
  * (notes/xodus-measurements.md, section 2): with one writer, many producers share one fsync.
  *
  * <p>Because only this thread touches Xodus for writes, an application thread's interrupt can never
@@ -64,6 +67,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final QueueDirectory queues;
     private final DiskSpaceReserve diskSpace;
     private final JournaledRemovals journaled;
+    private final ChangeJournal changes;
     private final LinkedBlockingQueue<EncodedBatch> queue = new LinkedBlockingQueue<>();
     private final AtomicLong submitted = new AtomicLong();
     /** References added by batches submitted and not yet taken from the queue (see {@link #addsAnyOf}). */
@@ -76,8 +80,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private long highestMessageId;
 
     GroupCommitWriter(Environment env, XodusStores stores, StoreStatistics statistics, XodusStoreSettings settings,
-                      DiskSpaceReserve diskSpace, JournaledRemovals journaled, String threadSuffix, String description,
-                      long highestMessageId, long sequenceFloor) {
+                      DiskSpaceReserve diskSpace, JournaledRemovals journaled, ChangeJournal changes, String threadSuffix,
+                      String description, long highestMessageId, long sequenceFloor) {
         this.env = env;
         this.stores = stores;
         this.statistics = statistics;
@@ -88,6 +92,7 @@ final class GroupCommitWriter implements AutoCloseable {
         this.queues = new QueueDirectory(stores, sequenceFloor);
         this.diskSpace = diskSpace;
         this.journaled = journaled;
+        this.changes = changes;
         this.highestMessageId = highestMessageId;
         this.thread = new Thread(this::run, "messagestore-store-writer-" + threadSuffix);
         this.thread.setDaemon(true);
@@ -182,6 +187,17 @@ final class GroupCommitWriter implements AutoCloseable {
         if (!journaled.isEmpty()) {
             flush(List.of());
         }
+        checkpoint();
+    }
+
+    /** Syncs Xodus and clears the change journal; a failure leaves the journal to be replayed at open. */
+    private void checkpoint() {
+        try {
+            changes.checkpoint();
+            statistics.checkpoints.increment();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: a checkpoint failed ({}); the change journal keeps growing until one succeeds", description, e.toString());
+        }
     }
 
     /**
@@ -254,6 +270,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             flush.writePending();
             long start = System.nanoTime();
+            journal(flush.writes());
             if (!txn.commit()) {
                 throw new IllegalStateException("Xodus refused to commit an exclusive transaction");
             }
@@ -263,11 +280,26 @@ final class GroupCommitWriter implements AutoCloseable {
             if (statistics.keysDeleted() != deletedBefore) {
                 idleGcRoundsLeft = IDLE_GC_ROUNDS;
             }
+            if (changes.wantsCheckpoint()) {
+                checkpoint();
+            }
             return problems;
         } finally {
             if (!committed) {
                 abortQuietly(txn);
             }
+        }
+    }
+
+    /** Makes a flush's changes durable before Xodus commits them without a sync ({@link ChangeJournal}). */
+    private void journal(RecordedWrites writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            changes.append(writes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the change journal could not be written", e);
         }
     }
 

@@ -23,10 +23,10 @@ final class MessageRecords {
     private MessageRecords() {
     }
 
-    static void write(Transaction txn, XodusStores stores, StoreStatistics statistics, long messageId, byte[] encoded) {
+    static void write(RecordedWrites writes, XodusStores stores, StoreStatistics statistics, long messageId, byte[] encoded) {
         ByteIterable key = Keys.messageKey(messageId);
         if (encoded.length <= CHUNK) {
-            stores.messages().put(txn, key, Keys.bytes(encoded));
+            writes.put(stores.messages(), key, Keys.bytes(encoded));
             statistics.keysPut.increment();
             return;
         }
@@ -34,9 +34,9 @@ final class MessageRecords {
         for (int i = 0; i < chunks; i++) {
             int from = i * CHUNK;
             byte[] chunk = java.util.Arrays.copyOfRange(encoded, from, Math.min(encoded.length, from + CHUNK));
-            stores.messageChunks().put(txn, Keys.chunkKey(messageId, i), Keys.bytes(chunk));
+            writes.put(stores.messageChunks(), Keys.chunkKey(messageId, i), Keys.bytes(chunk));
         }
-        stores.messages().put(txn, key, Keys.bytes(new BinaryWriter(9).writeByte(CHUNKED).writeInt(chunks).writeInt(encoded.length).toByteArray()));
+        writes.put(stores.messages(), key, Keys.bytes(new BinaryWriter(9).writeByte(CHUNKED).writeInt(chunks).writeInt(encoded.length).toByteArray()));
         statistics.keysPut.add(chunks + 1L);
     }
 
@@ -66,20 +66,20 @@ final class MessageRecords {
         return MessageCodec.decode(encoded, offset);
     }
 
-    static void delete(Transaction txn, XodusStores stores, StoreStatistics statistics, long messageId) {
+    static void delete(RecordedWrites writes, XodusStores stores, StoreStatistics statistics, long messageId) {
         ByteIterable key = Keys.messageKey(messageId);
-        ByteIterable stored = stores.messages().get(txn, key);
+        ByteIterable stored = stores.messages().get(writes.txn(), key);
         if (stored == null) {
             return;
         }
         if (stored.getLength() > 0 && stored.getBytesUnsafe()[0] == CHUNKED) {
             int chunks = Keys.readInt(stored, 1);
             for (int i = 0; i < chunks; i++) {
-                stores.messageChunks().delete(txn, Keys.chunkKey(messageId, i));
+                writes.delete(stores.messageChunks(), Keys.chunkKey(messageId, i));
             }
             statistics.keysDeleted.add(chunks);
         }
-        stores.messages().delete(txn, key);
+        writes.delete(stores.messages(), key);
         statistics.keysDeleted.increment();
     }
 }

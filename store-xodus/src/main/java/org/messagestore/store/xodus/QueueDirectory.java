@@ -39,13 +39,13 @@ final class QueueDirectory {
         return numbers.getOrDefault(queue, -1);
     }
 
-    /** The queue's number, allocating (and writing, in {@code txn}) one for a new queue. */
-    int numberFor(Transaction txn, QueueId queue) {
-        load(txn);
+    /** The queue's number, allocating (and writing) one for a new queue. */
+    int numberFor(RecordedWrites writes, QueueId queue) {
+        load(writes.txn());
         Integer number = numbers.get(queue);
         if (number == null) {
             number = nextNumber++;
-            stores.queues().put(txn, Keys.queueKey(queue), Keys.intValue(number));
+            writes.put(stores.queues(), Keys.queueKey(queue), Keys.intValue(number));
             numbers.put(queue, number);
             nextSequences.putIfAbsent(number, sequenceFloor);
         }

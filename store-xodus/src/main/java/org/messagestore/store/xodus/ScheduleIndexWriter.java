@@ -3,7 +3,6 @@ package org.messagestore.store.xodus;
 import jetbrains.exodus.ByteIterable;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Store;
-import jetbrains.exodus.env.Transaction;
 import org.messagestore.store.ScheduleIndex;
 
 /**
@@ -18,12 +17,12 @@ final class ScheduleIndexWriter {
     private static final ScheduleIndex[] INDEXES = ScheduleIndex.values();
     private static final ByteIterable NO_VALUE = Keys.bytes(new byte[0]);
 
-    private final Transaction txn;
+    private final RecordedWrites writes;
     private final XodusStores stores;
     private final StoreStatistics statistics;
 
-    ScheduleIndexWriter(Transaction txn, XodusStores stores, StoreStatistics statistics) {
-        this.txn = txn;
+    ScheduleIndexWriter(RecordedWrites writes, XodusStores stores, StoreStatistics statistics) {
+        this.writes = writes;
         this.stores = stores;
         this.statistics = statistics;
     }
@@ -37,7 +36,7 @@ final class ScheduleIndexWriter {
             long time = times.timeIn(index);
             if (time != ScheduledTimes.ABSENT) {
                 // Empty value: a reader takes the message id and delivery count from references[queue | sequence].
-                stores.schedule(index).put(txn, Keys.scheduleKey(queueNumber, time, sequence), NO_VALUE);
+                writes.put(stores.schedule(index), Keys.scheduleKey(queueNumber, time, sequence), NO_VALUE);
                 statistics.keysPut.increment();
             }
         }
@@ -50,7 +49,7 @@ final class ScheduleIndexWriter {
         }
         for (ScheduleIndex index : INDEXES) {
             long time = times.timeIn(index);
-            if (time != ScheduledTimes.ABSENT && stores.schedule(index).delete(txn, Keys.scheduleKey(queueNumber, time, sequence))) {
+            if (time != ScheduledTimes.ABSENT && writes.delete(stores.schedule(index), Keys.scheduleKey(queueNumber, time, sequence))) {
                 statistics.keysDeleted.increment();
             }
         }
@@ -64,10 +63,10 @@ final class ScheduleIndexWriter {
     }
 
     private void deleteRange(Store store, int queueNumber) {
-        try (Cursor cursor = store.openCursor(txn)) {
+        try (Cursor cursor = store.openCursor(writes.txn())) {
             boolean found = cursor.getSearchKeyRange(Keys.scheduleKey(queueNumber, 0, 0)) != null;
             while (found && Keys.readInt(cursor.getKey(), 0) == queueNumber) {
-                cursor.deleteCurrent();
+                writes.deleteCurrent(store, cursor);
                 statistics.keysDeleted.increment();
                 found = cursor.getNext();
             }

@@ -25,7 +25,9 @@ final class StoreStatistics {
     final LongAdder elidedMessages = new LongAdder();
     /** Batches of acknowledgements made durable by the acknowledgement journal instead of a flush. */
     final LongAdder journaledBatches = new LongAdder();
-    /** Time spent in Xodus commit() (the fdatasync), summed over flushes. */
+    /** Checkpoints of the change journal (Xodus synced, journal cleared). */
+    final LongAdder checkpoints = new LongAdder();
+    /** Time spent making flushes durable (the change journal's sync and Xodus's commit), summed. */
     final LongAdder commitNanos = new LongAdder();
     /** Flushes per commit latency bucket ({@link StoreMetrics#COMMIT_LATENCY_BOUNDS_SECONDS}). */
     private final LongAdder[] commitLatencyBuckets = new LongAdder[StoreMetrics.COMMIT_LATENCY_BOUNDS_SECONDS.size() + 1];
@@ -91,6 +93,10 @@ final class StoreStatistics {
         return journaledBatches.sum();
     }
 
+    long checkpoints() {
+        return checkpoints.sum();
+    }
+
     long commitNanos() {
         return commitNanos.sum();
     }
@@ -100,6 +106,6 @@ final class StoreStatistics {
         return "flushes=" + flushes() + " batches=" + batchesCommitted() + " failed=" + batchesFailed()
                 + " put=" + keysPut() + " deleted=" + keysDeleted()
                 + " elidedReferences=" + elidedReferences() + " elidedMessages=" + elidedMessages()
-                + " journaledBatches=" + journaledBatches();
+                + " journaledBatches=" + journaledBatches() + " checkpoints=" + checkpoints();
     }
 }

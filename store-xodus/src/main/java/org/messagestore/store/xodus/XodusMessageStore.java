@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link MessageStore} kept in one JetBrains Xodus environment per data directory (key layout in
- * package-info). Writes are group-committed by {@link GroupCommitWriter}; a batch that only removes
+ * package-info). Writes are group-committed by {@link GroupCommitWriter} and made durable by its
+ * {@link ChangeJournal}; a batch that only removes
  * references (acknowledgements) is made durable by the {@link AcknowledgementWriter}'s journal instead,
  * and reaches Xodus later. Reads run on {@link StoreReader}'s thread. No application thread ever calls
  * into Xodus.
@@ -45,12 +46,14 @@ public final class XodusMessageStore implements MessageStore {
     private final GroupCommitWriter writer;
     private final JournaledRemovals journaled;
     private final AcknowledgementJournal journal;
+    private final ChangeJournal changes;
     private final AcknowledgementWriter acknowledgements;
     private final Object closeLock = new Object();
     private boolean closed;
 
     private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings,
-                              DiskSpaceReserve diskSpace, AcknowledgementJournal journal, List<StoreOperation> journaledBefore) {
+                              DiskSpaceReserve diskSpace, ChangeJournal changes, AcknowledgementJournal journal,
+                              List<StoreOperation> journaledBefore) {
         this.description = describe(directory);
         this.env = env;
         this.stores = stores;
@@ -60,10 +63,11 @@ public final class XodusMessageStore implements MessageStore {
         long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
         long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
         this.journal = journal;
+        this.changes = changes;
         this.journaled = new JournaledRemovals(journaledBefore);
         this.diskSpace = diskSpace;
-        this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, journaled, suffix, description,
-                highest, sequenceFloor);
+        this.writer = new GroupCommitWriter(env, stores, statistics, settings, diskSpace, journaled, changes, suffix,
+                description, highest, sequenceFloor);
         if (!journaledBefore.isEmpty()) {
             // Acknowledgements a crash left in the journal go into Xodus before anyone reads the store.
             LOG.info("{}: applying {} acknowledgement(s) left in the acknowledgement journal", description,
@@ -94,10 +98,20 @@ public final class XodusMessageStore implements MessageStore {
         try {
             XodusStores stores = XodusStores.open(env);
             EnvironmentOpener.checkLayout(env, stores, dir);
-            DiskSpaceReserve diskSpace = DiskSpaceReserve.open(dir, settings.diskReserveBytes(), describe(dir));
-            List<StoreOperation> journaledBefore = AcknowledgementJournal.read(dir);
-            XodusMessageStore store = new XodusMessageStore(dir, env, stores, settings, diskSpace,
-                    AcknowledgementJournal.open(dir), journaledBefore);
+            ChangeJournal changes = ChangeJournal.open(dir, env, stores);
+            if (changes.replayed() > 0) {
+                LOG.info("{}: replayed {} commit(s) journaled since the last checkpoint", describe(dir), changes.replayed());
+            }
+            XodusMessageStore store;
+            try {
+                DiskSpaceReserve diskSpace = DiskSpaceReserve.open(dir, settings.diskReserveBytes(), describe(dir));
+                List<StoreOperation> journaledBefore = AcknowledgementJournal.read(dir);
+                store = new XodusMessageStore(dir, env, stores, settings, diskSpace, changes,
+                        AcknowledgementJournal.open(dir), journaledBefore);
+            } catch (IOException | RuntimeException e) {
+                changes.close();
+                throw e;
+            }
             LOG.info("opened {} ({} MiB log cache, {} KiB log files)", store.description, settings.logCacheBytes() >> 20, settings.logFileSizeKb());
             return store;
         } catch (IOException | RuntimeException e) {
@@ -181,15 +195,19 @@ public final class XodusMessageStore implements MessageStore {
         return reader.read(txn -> stores.messageChunks().count(txn));
     }
 
-    /** Closes the journal, empty when the writer applied everything in it. */
-    private void closeJournal() {
+    /**
+     * Closes the journals: the acknowledgement journal is cleared when the writer applied everything
+     * in it, the change journal was cleared by the writer's last checkpoint.
+     */
+    private void closeJournals() {
         try {
             if (journaled.isEmpty()) {
                 journal.clear();
             }
             journal.close();
+            changes.close();
         } catch (IOException e) {
-            LOG.warn("{}: closing the acknowledgement journal failed: {}", description, e.toString());
+            LOG.warn("{}: closing the journals failed: {}", description, e.toString());
         }
     }
 
@@ -214,7 +232,7 @@ public final class XodusMessageStore implements MessageStore {
         }
         acknowledgements.close(); // first: a batch it could not journal goes to the writer
         writer.close();
-        closeJournal();
+        closeJournals();
         reader.close();
         env.close();
         LOG.info("closed {} ({})", description, statistics);

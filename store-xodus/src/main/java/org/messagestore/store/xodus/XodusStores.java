@@ -1,5 +1,6 @@
 package org.messagestore.store.xodus;
 
+import java.util.List;
 import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
@@ -46,6 +47,15 @@ record XodusStores(
                 open(env, "subscriptions", txn),
                 open(env, "prepared", txn),
                 open(env, "meta", txn)));
+    }
+
+    /**
+     * Every store, in the order that numbers them in the {@link ChangeJournal}: a store added later
+     * goes at the end, so that a journal left by an older version still reads.
+     */
+    List<Store> all() {
+        return List.of(messages, messageChunks, referenceCounts, queues, references, referenceIndex,
+                deliverySchedule, expirySchedule, destinations, subscriptions, prepared, meta);
     }
 
     /** The store that holds {@code index}'s entries. */

@@ -4,8 +4,10 @@
  *
  * <h2>Threads</h2>
  * One writer thread ({@code messagestore-store-writer-<dir>}) group-commits all batches but pure
- * acknowledgements, which the acknowledgement thread ({@code messagestore-store-acks-<dir>}) makes durable
- * in the acknowledgement journal and the writer applies later; one reader
+ * acknowledgements: it puts each commit's changes in the change journal (one sync), then commits them to
+ * Xodus without a sync. Pure acknowledgements are made durable by the acknowledgement thread
+ * ({@code messagestore-store-acks-<dir>}) in the acknowledgement journal, and the writer applies them
+ * later; one reader
  * thread ({@code messagestore-store-reader-<dir>}) runs recovery, cursor pages and schedule reads in short
  * read-only transactions; Xodus's garbage collector runs on {@code messagestore-store-cleaner-<dir>}
  * ({@link org.messagestore.store.xodus.CleanerThread}). No application thread calls into Xodus, so no
@@ -15,7 +17,9 @@
  * Beside the {@code .xd} log files the directory holds {@code messagestore-xodus.properties} (the log
  * file size it was created with), {@code messagestore-space-reserve}, space kept back so that
  * acknowledgements still work when the disk fills up
- * ({@link org.messagestore.store.xodus.DiskSpaceReserve}), and {@code acknowledgements.journal}
+ * ({@link org.messagestore.store.xodus.DiskSpaceReserve}), {@code changes.journal}
+ * ({@link org.messagestore.store.xodus.ChangeJournal}), the changes of every commit since Xodus was last
+ * synced, and {@code acknowledgements.journal}
  * ({@link org.messagestore.store.xodus.AcknowledgementJournal}), empty whenever Xodus holds every
  * acknowledgement.
  *

@@ -1,0 +1,107 @@
+package org.messagestore.store.xodus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import jetbrains.exodus.env.Environment;
+import jetbrains.exodus.env.EnvironmentImpl;
+
+/**
+ * What makes a Xodus commit durable: the writer puts each flush's {@link RecordedWrites changes} here
+ * (one write, one fdatasync in place) before it commits, and Xodus commits without a sync of its own.
+ * Xodus's log is appended to, and a sync after an append also journals the file's new size, so the
+ * in-place sync is the cheaper one (notes, section 2).
+ *
+ * <p>Xodus still writes each commit to the OS at once, so a killed process loses nothing; after a
+ * power loss or an OS crash, Xodus opens at its last commit that reached the disk, which may be older
+ * than the last one the writer reported durable. Opening the store then {@linkplain #replay replays}
+ * every change journaled since the last {@linkplain #checkpoint checkpoint}, in order ({@link #open}). The changes are
+ * physical, and the journal holds every change since the checkpoint, so whatever Xodus kept after it
+ * is overwritten with the same keys or with their later state.
+ *
+ * <p>A checkpoint syncs Xodus ({@code flushAndSync}) and then clears the journal; the writer takes one
+ * when the journal has grown past {@link #CHECKPOINT_BYTES}, and when it stops. Xodus itself syncs each
+ * log file when it starts the next, so a checkpoint has at most the current file to sync.
+ *
+ * <p>Threads: the Xodus writer's thread only; {@link #open} replays before it starts, before it starts.
+ */
+final class ChangeJournal implements AutoCloseable {
+
+    static final String FILE_NAME = "changes.journal";
+    /** A checkpoint's sync is cheap (Xodus syncs every full log file itself); this bounds replay at open. */
+    static final long CHECKPOINT_BYTES = 8L << 20;
+    /** Growth in small steps: on a nearly full disk the journal should not take the space sends still need. */
+    private static final int CHUNK_BYTES = 1 << 20;
+
+    private final InPlaceJournal records;
+    private final EnvironmentImpl env;
+
+    private final int replayed;
+
+    private ChangeJournal(Path file, Environment env, int replayed) throws IOException {
+        this.records = new InPlaceJournal(file, CHUNK_BYTES);
+        this.env = (EnvironmentImpl) env;
+        this.replayed = replayed;
+    }
+
+    /**
+     * Replays what a previous run journaled in {@code directory} into {@code env}, syncs it, and opens
+     * the journal for writing.
+     */
+    static ChangeJournal open(Path directory, Environment env, XodusStores stores) throws IOException {
+        Path file = directory.resolve(FILE_NAME);
+        List<byte[]> left = InPlaceJournal.read(file);
+        if (!left.isEmpty()) {
+            env.executeInExclusiveTransaction(txn -> left.forEach(changes -> RecordedWrites.replay(changes, txn, stores)));
+        }
+        ChangeJournal journal = new ChangeJournal(file, env, left.size());
+        journal.checkpoint(); // Xodus now holds the replayed changes durably; the first append drops them
+        return journal;
+    }
+
+    /** How many records the previous run left, replayed at open. */
+    int replayed() {
+        return replayed;
+    }
+
+    /**
+     * Makes {@code changes} durable; Xodus may commit them after this returns. When the journal cannot
+     * grow (a full disk), a checkpoint empties it and the record goes at its start, in space it already has.
+     */
+    void append(RecordedWrites changes) throws IOException {
+        byte[] encoded = changes.encoded();
+        try {
+            records.append(encoded);
+        } catch (IOException e) {
+            if (records.position() == 0) {
+                throw e;
+            }
+            checkpoint();
+            records.append(encoded);
+        }
+    }
+
+    /** Whether the journal has grown enough for a {@link #checkpoint}. */
+    boolean wantsCheckpoint() {
+        return records.position() >= CHECKPOINT_BYTES;
+    }
+
+    /**
+     * Syncs Xodus, which then holds every journaled change durably, and clears the journal. Should the
+     * clear be lost, opening the store replays changes Xodus already has, which changes nothing.
+     */
+    void checkpoint() throws IOException {
+        env.flushAndSync();
+        records.clear();
+    }
+
+    /** Bytes journaled since the last checkpoint (for tests). */
+    long position() {
+        return records.position();
+    }
+
+    @Override
+    public void close() throws IOException {
+        records.close();
+    }
+}
