@@ -81,6 +81,11 @@ final class ChangeJournal implements AutoCloseable {
         }
     }
 
+    /** Takes back the last {@link #append}: Xodus failed to commit it, and a replay must not bring it in. */
+    void retractLast() throws IOException {
+        records.retractLast();
+    }
+
     /** Whether the journal has grown enough for a {@link #checkpoint}. */
     boolean wantsCheckpoint() {
         return records.position() >= CHECKPOINT_BYTES;

@@ -261,6 +261,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private List<String> commit(List<EncodedBatch> batches) {
         long deletedBefore = statistics.keysDeleted();
         Transaction txn = env.beginExclusiveTransaction();
+        boolean journaledChanges = false;
         boolean committed = false;
         try {
             FlushTransaction flush = new FlushTransaction(txn, stores, queues, statistics, highestMessageId);
@@ -270,7 +271,7 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             flush.writePending();
             long start = System.nanoTime();
-            journal(flush.writes());
+            journaledChanges = journal(flush.writes());
             if (!txn.commit()) {
                 throw new IllegalStateException("Xodus refused to commit an exclusive transaction");
             }
@@ -287,19 +288,36 @@ final class GroupCommitWriter implements AutoCloseable {
         } finally {
             if (!committed) {
                 abortQuietly(txn);
+                if (journaledChanges) {
+                    retractJournaled();
+                }
             }
         }
     }
 
-    /** Makes a flush's changes durable before Xodus commits them without a sync ({@link ChangeJournal}). */
-    private void journal(RecordedWrites writes) {
+    /**
+     * Makes a flush's changes durable before Xodus commits them without a sync ({@link ChangeJournal});
+     * false when there were none.
+     */
+    private boolean journal(RecordedWrites writes) {
         if (writes.isEmpty()) {
-            return;
+            return false;
         }
         try {
             changes.append(writes);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("the change journal could not be written", e);
+        }
+    }
+
+    /** Xodus did not commit what was just journaled: a replay must not apply it (its batches are failed or retried). */
+    private void retractJournaled() {
+        try {
+            changes.retractLast();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: could not take back the change journal's record of a failed commit; should the store be opened "
+                    + "from this journal, that commit's changes would be applied", description, e);
         }
     }
 

@@ -41,6 +41,8 @@ final class InPlaceJournal implements AutoCloseable {
     private FileChannel channel;
     /** Where the next record goes. */
     private long position;
+    /** Where the last record written starts, or -1 when there is none to {@link #retractLast retract}. */
+    private long lastRecord = -1;
     /** Bytes from the start known to be written with zeros or records in this run. */
     private long allocated;
     private long nextSequence = 1;
@@ -106,8 +108,29 @@ final class InPlaceJournal implements AutoCloseable {
             at += channel.write(record, at);
         }
         channel.force(false);
+        lastRecord = position;
         position = at;
         nextSequence++;
+    }
+
+    /**
+     * Takes back the last record, when what it stood for did not happen after all: its header is zeroed
+     * and synced, so a reader stops before it, and the next record goes in its place.
+     */
+    void retractLast() throws IOException {
+        if (lastRecord < 0) {
+            throw new IllegalStateException("no record to retract");
+        }
+        repeatedIfInterrupted(() -> {
+            ByteBuffer zeros = ByteBuffer.allocate(HEADER_BYTES);
+            while (zeros.hasRemaining()) {
+                channel.write(zeros, lastRecord + zeros.position());
+            }
+            channel.force(false);
+        });
+        position = lastRecord;
+        lastRecord = -1;
+        nextSequence--;
     }
 
     /**
@@ -128,6 +151,7 @@ final class InPlaceJournal implements AutoCloseable {
                 channel.write(zeros, zeros.position());
             }
             position = 0;
+            lastRecord = -1;
         }
     }
 

@@ -94,6 +94,21 @@ class ChangeJournalTest {
         }
     }
 
+    @Test
+    void aRecordTakenBackIsNotReadAndTheNextOneTakesItsPlace() throws IOException {
+        Path file = dir.resolve("journal");
+        try (InPlaceJournal journal = new InPlaceJournal(file, 1 << 20)) {
+            journal.append(new byte[] {1});
+            long afterFirst = journal.position();
+            journal.append(new byte[] {2, 2});
+            journal.retractLast(); // Xodus failed to commit it
+            assertThat(journal.position()).isEqualTo(afterFirst);
+            assertThat(InPlaceJournal.read(file)).containsExactly(new byte[] {1});
+            journal.append(new byte[] {3});
+        }
+        assertThat(InPlaceJournal.read(file)).containsExactly(new byte[] {1}, new byte[] {3});
+    }
+
     private static boolean isXodusLog(Path path) {
         return path.getFileName().toString().endsWith(".xd");
     }
