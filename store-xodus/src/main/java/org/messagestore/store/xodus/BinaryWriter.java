@@ -78,6 +78,11 @@ final class BinaryWriter {
         return writeBytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Bytes written so far. */
+    int size() {
+        return size;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
     }

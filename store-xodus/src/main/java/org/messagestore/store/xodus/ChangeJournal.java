@@ -19,6 +19,9 @@ import jetbrains.exodus.env.EnvironmentImpl;
  * physical, and the journal holds every change since the checkpoint, so whatever Xodus kept after it
  * is overwritten with the same keys or with their later state.
  *
+ * <p>A commit of {@link #DIRECT_BYTES} or more is not journaled: Xodus writes it and syncs itself, after a
+ * checkpoint.
+ *
  * <p>A checkpoint syncs Xodus ({@code flushAndSync}) and then clears the journal; the writer takes one
  * when the journal has grown past {@link #CHECKPOINT_BYTES}, and when it stops. Xodus itself syncs each
  * log file when it starts the next, so a checkpoint has at most the current file to sync.
@@ -29,7 +32,12 @@ final class ChangeJournal implements AutoCloseable {
 
     static final String FILE_NAME = "changes.journal";
     /** A checkpoint's sync is cheap (Xodus syncs every full log file itself); this bounds replay at open. */
-    static final long CHECKPOINT_BYTES = 8L << 20;
+    static final long CHECKPOINT_BYTES = 4L << 20;
+    /**
+     * A commit this large is written once, by Xodus followed by a sync of its own, rather than twice: its
+     * data dominates the cost, not the kind of sync. A checkpoint goes first ({@link #beforeDirectCommit}).
+     */
+    static final int DIRECT_BYTES = 256 << 10;
     /** Growth in small steps: on a nearly full disk the journal should not take the space sends still need. */
     private static final int CHUNK_BYTES = 1 << 20;
 
@@ -79,6 +87,24 @@ final class ChangeJournal implements AutoCloseable {
             checkpoint();
             records.append(encoded);
         }
+    }
+
+    /** Whether {@code changes} should be committed by Xodus with a sync instead of journaled. */
+    boolean takesDirectly(RecordedWrites changes) {
+        return changes.encodedBytes() >= DIRECT_BYTES;
+    }
+
+    /**
+     * Before a commit that is not journaled: a checkpoint, so that no change journaled earlier can be
+     * replayed over it after a power loss (Xodus may keep it, or not, but never half of it).
+     */
+    void beforeDirectCommit() throws IOException {
+        checkpoint();
+    }
+
+    /** After a commit that is not journaled: syncs Xodus, which makes it durable. */
+    void afterDirectCommit() {
+        env.flushAndSync();
     }
 
     /** Takes back the last {@link #append}: Xodus failed to commit it, and a replay must not bring it in. */

@@ -243,6 +243,8 @@ final class GroupCommitWriter implements AutoCloseable {
             for (int i = 0; i < admitted.size(); i++) {
                 complete(admitted.get(i), problems.get(i));
             }
+        } catch (CommittedNotSynced e) {
+            admitted.forEach(batch -> fail(batch, e));
         } catch (RuntimeException | Error e) {
             // Errors too (an OutOfMemoryError while encoding a flush): every queued caller must hear back.
             queues.invalidate();
@@ -271,13 +273,21 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             flush.writePending();
             long start = System.nanoTime();
-            journaledChanges = journal(flush.writes());
+            boolean direct = changes.takesDirectly(flush.writes());
+            if (direct) {
+                checkpointBeforeDirectCommit();
+            } else {
+                journaledChanges = journal(flush.writes());
+            }
             if (!txn.commit()) {
                 throw new IllegalStateException("Xodus refused to commit an exclusive transaction");
             }
-            statistics.committed(System.nanoTime() - start);
             committed = true;
             highestMessageId = flush.highestMessageId();
+            if (direct) {
+                syncDirectCommit();
+            }
+            statistics.committed(System.nanoTime() - start);
             if (statistics.keysDeleted() != deletedBefore) {
                 idleGcRoundsLeft = IDLE_GC_ROUNDS;
             }
@@ -308,6 +318,30 @@ final class GroupCommitWriter implements AutoCloseable {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("the change journal could not be written", e);
+        }
+    }
+
+    private void checkpointBeforeDirectCommit() {
+        try {
+            changes.beforeDirectCommit();
+            statistics.checkpoints.increment();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the change journal could not be cleared", e);
+        }
+    }
+
+    private void syncDirectCommit() {
+        try {
+            changes.afterDirectCommit();
+        } catch (RuntimeException e) {
+            throw new CommittedNotSynced(e);
+        }
+    }
+
+    /** Xodus has the flush, but its sync failed: the batches fail (it may or may not survive a power loss), and are not retried. */
+    private static final class CommittedNotSynced extends RuntimeException {
+        CommittedNotSynced(RuntimeException cause) {
+            super("Xodus committed the flush but could not sync it: " + cause, cause);
         }
     }
 

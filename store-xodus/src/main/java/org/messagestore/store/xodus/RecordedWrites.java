@@ -77,6 +77,11 @@ final class RecordedWrites {
         return count == 0;
     }
 
+    /** How many bytes the encoded changes take. */
+    int encodedBytes() {
+        return changes.size();
+    }
+
     /** The recorded changes, for {@link #replay}. */
     byte[] encoded() {
         return changes.toByteArray();

@@ -84,13 +84,37 @@ class ChangeJournalTest {
             long id = 0;
             while (store.statistics().checkpoints() == 0) {
                 id++;
-                applyAndWait(store, List.of(new AddMessage(id, TestMessages.sized(256 << 10)), new AddReference(A, id)));
+                applyAndWait(store, List.of(new AddMessage(id, TestMessages.sized(64 << 10)), new AddReference(A, id)));
             }
-            assertThat(id * (256 << 10)).isGreaterThanOrEqualTo(ChangeJournal.CHECKPOINT_BYTES);
+            assertThat(id * (64 << 10)).isGreaterThanOrEqualTo(ChangeJournal.CHECKPOINT_BYTES);
             applyAndWait(store, TestMessages.send(A, id + 1));
             assertThat(Files.exists(dir.resolve(ChangeJournal.FILE_NAME))).isTrue();
             assertThat(InPlaceJournal.read(dir.resolve(ChangeJournal.FILE_NAME))).hasSize(1);
             assertThat(readAll(store, A, 100)).hasSize((int) id + 1);
+        }
+    }
+
+    @Test
+    void aLargeCommitIsSyncedByXodusAfterACheckpointInsteadOfJournaled() throws IOException {
+        Path afterLarge = snapshots.resolve("after-large");
+        Path afterAll = snapshots.resolve("after-all");
+        try (XodusMessageStore store = open(dir)) {
+            applyAndWait(store, TestMessages.send(A, 1));
+            applyAndWait(store, List.of(new RemoveReference(A, 1), new AddMessage(2, TestMessages.sized(ChangeJournal.DIRECT_BYTES)),
+                    new AddReference(A, 2)));
+            assertThat(store.statistics().checkpoints()).isEqualTo(1);
+            assertThat(InPlaceJournal.read(dir.resolve(ChangeJournal.FILE_NAME))).isEmpty();
+            copy(dir, afterLarge, ChangeJournalTest::isXodusLog);
+            applyAndWait(store, TestMessages.send(A, 3));
+            copy(dir, afterAll, path -> !path.getFileName().toString().equals("xd.lck"));
+        }
+        // Xodus synced the large commit, so after a power loss it opens at it or later
+        Path crashed = snapshots.resolve("crashed");
+        copy(afterAll, crashed, path -> !isXodusLog(path));
+        copy(afterLarge, crashed, ChangeJournalTest::isXodusLog);
+        try (XodusMessageStore store = open(crashed)) {
+            assertThat(ids(readAll(store, A, 10))).containsExactly(2L, 3L);
+            assertThat(store.storedMessageCount()).isEqualTo(2);
         }
     }
 
