@@ -91,7 +91,7 @@ final class ChangeJournal implements AutoCloseable {
 
     /** Whether {@code changes} should be committed by Xodus with a sync instead of journaled. */
     boolean takesDirectly(RecordedWrites changes) {
-        return changes.encodedBytes() >= DIRECT_BYTES;
+        return changes.tooLargeToJournal();
     }
 
     /**

@@ -49,7 +49,7 @@ final class FlushTransaction {
 
     FlushTransaction(Transaction txn, XodusStores stores, QueueDirectory queues, StoreStatistics statistics, long highestMessageId) {
         this.txn = txn;
-        this.writes = new RecordedWrites(txn, stores);
+        this.writes = new RecordedWrites(txn, stores, ChangeJournal.DIRECT_BYTES);
         this.stores = stores;
         this.queues = queues;
         this.statistics = statistics;

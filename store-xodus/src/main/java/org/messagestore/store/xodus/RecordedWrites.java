@@ -15,6 +15,9 @@ import jetbrains.exodus.env.Transaction;
  * <p>Encoding, per change: kind (1: put, 2: delete), store number ({@link XodusStores#all}), key
  * (length-prefixed), and for a put the value (length-prefixed).
  *
+ * <p>A commit too large to be worth journaling twice stops being recorded at {@code journalLimit}
+ * ({@link ChangeJournal#DIRECT_BYTES}); Xodus syncs it itself.
+ *
  * <p>Threads: the writer thread's, like the transaction it writes to.
  */
 final class RecordedWrites {
@@ -24,12 +27,16 @@ final class RecordedWrites {
 
     private final Transaction txn;
     private final List<Store> stores;
-    private final BinaryWriter changes = new BinaryWriter(4096);
+    private final int journalLimit;
+    /** The encoded changes; null once they reached {@code journalLimit}: such a commit is not journaled. */
+    private BinaryWriter changes = new BinaryWriter(4096);
     private int count;
 
-    RecordedWrites(Transaction txn, XodusStores stores) {
+    /** {@code journalLimit}: from this many encoded bytes on, the changes are no longer recorded. */
+    RecordedWrites(Transaction txn, XodusStores stores, int journalLimit) {
         this.txn = txn;
         this.stores = stores.all();
+        this.journalLimit = journalLimit;
     }
 
     /** The transaction written to, for the reads a write depends on. */
@@ -39,7 +46,7 @@ final class RecordedWrites {
 
     void put(Store store, ByteIterable key, ByteIterable value) {
         store.put(txn, key, value);
-        record(PUT, store, key).writeBytes(value.getBytesUnsafe(), value.getLength());
+        record(PUT, store, key, value);
     }
 
     /** Deletes {@code key}; true if it was there. */
@@ -47,20 +54,28 @@ final class RecordedWrites {
         if (!store.delete(txn, key)) {
             return false;
         }
-        record(DELETE, store, key);
+        record(DELETE, store, key, null);
         return true;
     }
 
     /** Deletes the entry under {@code cursor}, which is open on {@code store}. */
     void deleteCurrent(Store store, Cursor cursor) {
-        ByteIterable key = cursor.getKey();
-        record(DELETE, store, key);
+        record(DELETE, store, cursor.getKey(), null);
         cursor.deleteCurrent();
     }
 
-    private BinaryWriter record(int kind, Store store, ByteIterable key) {
+    private void record(int kind, Store store, ByteIterable key, ByteIterable value) {
         count++;
-        return changes.writeByte(kind).writeByte(number(store)).writeBytes(key.getBytesUnsafe(), key.getLength());
+        if (changes == null) {
+            return;
+        }
+        changes.writeByte(kind).writeByte(number(store)).writeBytes(key.getBytesUnsafe(), key.getLength());
+        if (value != null) {
+            changes.writeBytes(value.getBytesUnsafe(), value.getLength());
+        }
+        if (changes.size() >= journalLimit) {
+            changes = null;
+        }
     }
 
     private int number(Store store) {
@@ -77,13 +92,16 @@ final class RecordedWrites {
         return count == 0;
     }
 
-    /** How many bytes the encoded changes take. */
-    int encodedBytes() {
-        return changes.size();
+    /** Whether the changes reached the journal limit, and so were not all recorded. */
+    boolean tooLargeToJournal() {
+        return changes == null;
     }
 
     /** The recorded changes, for {@link #replay}. */
     byte[] encoded() {
+        if (changes == null) {
+            throw new IllegalStateException("too large to journal: not recorded");
+        }
         return changes.toByteArray();
     }
 
