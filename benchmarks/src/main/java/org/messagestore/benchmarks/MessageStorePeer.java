@@ -81,8 +81,9 @@ final class MessageStorePeer implements BrokerPeer {
                 ? "AUTO_ACKNOWLEDGE acknowledges lazily in batches, as DUPS_OK_ACKNOWLEDGE does (URL option "
                 + LAZY_ACKS_OPTION + ")"
                 : "an acknowledgement is durable before the session goes on (AUTO_ACKNOWLEDGE: before it gets its next message)";
-        return String.format("client URL %s; Xodus store, one group commit per flush, made durable by one fdatasync of its change journal (written in place); a persistent send "
-                        + "and a commit return after their sync; %s; client prefetch %d messages",
+        return String.format("client URL %s; Xodus store, one group commit per flush, made durable by one fdatasync "
+                        + "of its change journal (written in place); a persistent send and a commit return after their sync; "
+                        + "%s; client prefetch %d messages",
                 BrokerPeer.withoutPort(url), acknowledgements, MessageStoreConnectionFactory.DEFAULT_PREFETCH);
     }
 

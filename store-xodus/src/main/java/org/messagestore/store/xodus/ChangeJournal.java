@@ -14,10 +14,11 @@ import jetbrains.exodus.env.EnvironmentImpl;
  *
  * <p>Xodus still writes each commit to the OS at once, so a killed process loses nothing; after a
  * power loss or an OS crash, Xodus opens at its last commit that reached the disk, which may be older
- * than the last one the writer reported durable. Opening the store then {@linkplain #replay replays}
- * every change journaled since the last {@linkplain #checkpoint checkpoint}, in order ({@link #open}). The changes are
+ * than the last one the writer reported durable. Opening the store ({@link #open}) then replays every
+ * change journaled since the last {@linkplain #checkpoint checkpoint}, in order. The changes are
  * physical, and the journal holds every change since the checkpoint, so whatever Xodus kept after it
- * is overwritten with the same keys or with their later state.
+ * is overwritten with the same keys or with their later state. A commit Xodus refused is taken back
+ * from the journal ({@link #retractLast}).
  *
  * <p>A commit of {@link #DIRECT_BYTES} or more is not journaled: Xodus writes it and syncs itself, after a
  * checkpoint.
@@ -26,7 +27,7 @@ import jetbrains.exodus.env.EnvironmentImpl;
  * when the journal has grown past {@link #CHECKPOINT_BYTES}, and when it stops. Xodus itself syncs each
  * log file when it starts the next, so a checkpoint has at most the current file to sync.
  *
- * <p>Threads: the Xodus writer's thread only; {@link #open} replays before it starts, before it starts.
+ * <p>Threads: the Xodus writer's thread only; {@link #open} replays before that thread starts.
  */
 final class ChangeJournal implements AutoCloseable {
 
@@ -43,12 +44,11 @@ final class ChangeJournal implements AutoCloseable {
 
     private final InPlaceJournal records;
     private final EnvironmentImpl env;
-
     private final int replayed;
 
     private ChangeJournal(Path file, Environment env, int replayed) throws IOException {
         this.records = new InPlaceJournal(file, CHUNK_BYTES);
-        this.env = (EnvironmentImpl) env;
+        this.env = (EnvironmentImpl) env; // flushAndSync is not on the Environment interface (notes, section 1)
         this.replayed = replayed;
     }
 
