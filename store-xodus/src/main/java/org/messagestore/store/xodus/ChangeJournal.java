@@ -96,10 +96,15 @@ final class ChangeJournal implements AutoCloseable {
 
     /**
      * Before a commit that is not journaled: a checkpoint, so that no change journaled earlier can be
-     * replayed over it after a power loss (Xodus may keep it, or not, but never half of it).
+     * replayed over it after a power loss (Xodus may keep it, or not, but never half of it). None is
+     * needed when the journal is empty (large commits in a row). Returns whether it took one.
      */
-    void beforeDirectCommit() throws IOException {
+    boolean beforeDirectCommit() throws IOException {
+        if (records.position() == 0) {
+            return false;
+        }
         checkpoint();
+        return true;
     }
 
     /** After a commit that is not journaled: syncs Xodus, which makes it durable. */

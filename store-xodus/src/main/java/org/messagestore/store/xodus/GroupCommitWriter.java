@@ -323,8 +323,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void checkpointBeforeDirectCommit() {
         try {
-            changes.beforeDirectCommit();
-            statistics.checkpoints.increment();
+            if (changes.beforeDirectCommit()) {
+                statistics.checkpoints.increment();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the change journal could not be cleared", e);
         }

@@ -62,11 +62,13 @@ final class LoopDisk implements AutoCloseable {
         return p.exitValue() == 0 ? null : String.join(" ", command) + ": " + output;
     }
 
+    /** Unmounts; if the file system is busy, detaches it lazily so that nothing stays mounted, and says so. */
     @Override
     public void close() throws IOException, InterruptedException {
         String failed = run(List.of("umount", mountPoint.toString()));
         if (failed != null) {
-            throw new IOException(failed);
+            String lazy = run(List.of("umount", "-l", mountPoint.toString()));
+            throw new IOException(failed + (lazy == null ? " (detached lazily instead)" : "; " + lazy));
         }
     }
 }

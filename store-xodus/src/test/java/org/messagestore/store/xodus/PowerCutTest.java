@@ -32,10 +32,13 @@ class PowerCutTest {
             ReportedDurable reported = new ReportedDurable();
             try (LoopDisk disk = LoopDisk.create(image, DISK_BYTES, dir.resolve("mnt-" + cut))) {
                 CrashWriterRun writer = CrashWriterRun.start(disk.root().resolve("data"), 1, dir.resolve("child-" + cut + ".err"));
-                writer.awaitCompletions(ThreadLocalRandom.current().nextInt(500, 4000));
-                writer.freeze();
-                Files.copy(image, atCut);
-                writer.kill();
+                try {
+                    writer.awaitCompletions(ThreadLocalRandom.current().nextInt(500, 4000));
+                    writer.freeze();
+                    Files.copy(image, atCut);
+                } finally {
+                    writer.kill(); // a frozen writer would keep the disk busy
+                }
                 reported.add(writer);
             }
             try (LoopDisk disk = LoopDisk.mount(atCut, dir.resolve("mnt-" + cut + "-at-cut"));
