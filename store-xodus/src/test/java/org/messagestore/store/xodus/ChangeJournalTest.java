@@ -119,6 +119,20 @@ class ChangeJournalTest {
     }
 
     @Test
+    void largeCommitsInARowTakeNoCheckpointWhileTheJournalIsEmpty() {
+        try (XodusMessageStore store = open(dir)) {
+            for (long id = 1; id <= 3; id++) {
+                applyAndWait(store, List.of(new AddMessage(id, TestMessages.sized(ChangeJournal.DIRECT_BYTES)), new AddReference(A, id)));
+            }
+            assertThat(store.statistics().checkpoints()).isZero();
+            applyAndWait(store, TestMessages.send(A, 4));
+            applyAndWait(store, List.of(new AddMessage(5, TestMessages.sized(ChangeJournal.DIRECT_BYTES)), new AddReference(A, 5)));
+            assertThat(store.statistics().checkpoints()).as("the journaled send is synced into Xodus first").isEqualTo(1);
+            assertThat(ids(readAll(store, A, 10))).containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    @Test
     void aRecordTakenBackIsNotReadAndTheNextOneTakesItsPlace() throws IOException {
         Path file = dir.resolve("journal");
         try (InPlaceJournal journal = new InPlaceJournal(file, 1 << 20)) {
