@@ -3,6 +3,7 @@ package org.messagestore.store.xodus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.EnvironmentImpl;
 
@@ -21,7 +22,7 @@ import jetbrains.exodus.env.EnvironmentImpl;
  * from the journal ({@link #retractLast}).
  *
  * <p>A commit of {@link #DIRECT_BYTES} or more is not journaled: Xodus writes it and syncs itself, after a
- * checkpoint.
+ * checkpoint when the journal holds anything.
  *
  * <p>A checkpoint syncs Xodus ({@code flushAndSync}) and then clears the journal; the writer takes one
  * when the journal has grown past {@link #CHECKPOINT_BYTES}, and when it stops. Xodus itself syncs each
@@ -36,7 +37,7 @@ final class ChangeJournal implements AutoCloseable {
     static final long CHECKPOINT_BYTES = 4L << 20;
     /**
      * A commit this large is written once, by Xodus followed by a sync of its own, rather than twice: its
-     * data dominates the cost, not the kind of sync. A checkpoint goes first ({@link #beforeDirectCommit}).
+     * data dominates the cost, not the kind of sync. A checkpoint goes first ({@link #beforeCommit}).
      */
     static final int DIRECT_BYTES = 256 << 10;
     /** Growth in small steps: on a nearly full disk the journal should not take the space sends still need. */
@@ -45,25 +46,28 @@ final class ChangeJournal implements AutoCloseable {
     private final InPlaceJournal records;
     private final EnvironmentImpl env;
     private final int replayed;
+    /** Checkpoints taken since open (the one at open not counted). */
+    private final LongAdder checkpoints;
 
-    private ChangeJournal(Path file, Environment env, int replayed) throws IOException {
+    private ChangeJournal(Path file, Environment env, int replayed, LongAdder checkpoints) throws IOException {
         this.records = new InPlaceJournal(file, CHUNK_BYTES);
+        this.checkpoints = checkpoints;
         this.env = (EnvironmentImpl) env; // flushAndSync is not on the Environment interface (notes, section 1)
         this.replayed = replayed;
     }
 
     /**
      * Replays what a previous run journaled in {@code directory} into {@code env}, syncs it, and opens
-     * the journal for writing.
+     * the journal for writing; its checkpoints from then on are counted in {@code checkpoints}.
      */
-    static ChangeJournal open(Path directory, Environment env, XodusStores stores) throws IOException {
+    static ChangeJournal open(Path directory, Environment env, XodusStores stores, LongAdder checkpoints) throws IOException {
         Path file = directory.resolve(FILE_NAME);
         List<byte[]> left = InPlaceJournal.read(file);
         if (!left.isEmpty()) {
             env.executeInExclusiveTransaction(txn -> left.forEach(changes -> RecordedWrites.replay(changes, txn, stores)));
         }
-        ChangeJournal journal = new ChangeJournal(file, env, left.size());
-        journal.checkpoint(); // Xodus now holds the replayed changes durably; the first append drops them
+        ChangeJournal journal = new ChangeJournal(file, env, left.size(), checkpoints);
+        journal.syncAndClear(); // Xodus now holds the replayed changes durably; the first append drops them
         return journal;
     }
 
@@ -73,11 +77,33 @@ final class ChangeJournal implements AutoCloseable {
     }
 
     /**
-     * Makes {@code changes} durable; Xodus may commit them after this returns. When the journal cannot
-     * grow (a full disk), a checkpoint empties it and the record goes at its start, in space it already has.
+     * Before Xodus commits {@code changes} without a sync: journals them (returns true), or, for a commit
+     * too large to write twice, takes a checkpoint if the journal holds anything, so that no change
+     * journaled earlier can be replayed over that commit (returns false; {@link #afterCommit} syncs it).
      */
-    void append(RecordedWrites changes) throws IOException {
-        byte[] encoded = changes.encoded();
+    boolean beforeCommit(RecordedWrites changes) throws IOException {
+        if (changes.isEmpty()) {
+            return false;
+        }
+        if (changes.tooLargeToJournal()) {
+            if (records.position() > 0) {
+                checkpoint();
+            }
+            return false;
+        }
+        append(changes.encoded());
+        return true;
+    }
+
+    /** After Xodus committed {@code changes}: a commit too large to journal is made durable by syncing Xodus. */
+    void afterCommit(RecordedWrites changes) {
+        if (changes.tooLargeToJournal()) {
+            env.flushAndSync();
+        }
+    }
+
+    /** When the journal cannot grow (a full disk), a checkpoint empties it and the record goes at its start. */
+    private void append(byte[] encoded) throws IOException {
         try {
             records.append(encoded);
         } catch (IOException e) {
@@ -89,30 +115,7 @@ final class ChangeJournal implements AutoCloseable {
         }
     }
 
-    /** Whether {@code changes} should be committed by Xodus with a sync instead of journaled. */
-    boolean takesDirectly(RecordedWrites changes) {
-        return changes.tooLargeToJournal();
-    }
-
-    /**
-     * Before a commit that is not journaled: a checkpoint, so that no change journaled earlier can be
-     * replayed over it after a power loss (Xodus may keep it, or not, but never half of it). None is
-     * needed when the journal is empty (large commits in a row). Returns whether it took one.
-     */
-    boolean beforeDirectCommit() throws IOException {
-        if (records.position() == 0) {
-            return false;
-        }
-        checkpoint();
-        return true;
-    }
-
-    /** After a commit that is not journaled: syncs Xodus, which makes it durable. */
-    void afterDirectCommit() {
-        env.flushAndSync();
-    }
-
-    /** Takes back the last {@link #append}: Xodus failed to commit it, and a replay must not bring it in. */
+    /** Takes back the record {@link #beforeCommit} just wrote: Xodus failed to commit it, and a replay must not bring it in. */
     void retractLast() throws IOException {
         records.retractLast();
     }
@@ -127,6 +130,11 @@ final class ChangeJournal implements AutoCloseable {
      * clear be lost, opening the store replays changes Xodus already has, which changes nothing.
      */
     void checkpoint() throws IOException {
+        syncAndClear();
+        checkpoints.increment();
+    }
+
+    private void syncAndClear() throws IOException {
         env.flushAndSync();
         records.clear();
     }

@@ -194,7 +194,6 @@ final class GroupCommitWriter implements AutoCloseable {
     private void checkpoint() {
         try {
             changes.checkpoint();
-            statistics.checkpoints.increment();
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: a checkpoint failed ({}); the change journal keeps growing until one succeeds", description, e.toString());
         }
@@ -273,20 +272,13 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             flush.writePending();
             long start = System.nanoTime();
-            boolean direct = changes.takesDirectly(flush.writes());
-            if (direct) {
-                checkpointBeforeDirectCommit();
-            } else {
-                journaledChanges = journal(flush.writes());
-            }
+            journaledChanges = beforeCommit(flush.writes());
             if (!txn.commit()) {
                 throw new IllegalStateException("Xodus refused to commit an exclusive transaction");
             }
             committed = true;
             highestMessageId = flush.highestMessageId();
-            if (direct) {
-                syncDirectCommit();
-            }
+            afterCommit(flush.writes());
             statistics.committed(System.nanoTime() - start);
             if (statistics.keysDeleted() != deletedBefore) {
                 idleGcRoundsLeft = IDLE_GC_ROUNDS;
@@ -305,35 +297,19 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes a flush's changes durable before Xodus commits them without a sync ({@link ChangeJournal});
-     * false when there were none.
-     */
-    private boolean journal(RecordedWrites writes) {
-        if (writes.isEmpty()) {
-            return false;
-        }
+    /** {@link ChangeJournal#beforeCommit}: true if the changes were journaled. */
+    private boolean beforeCommit(RecordedWrites writes) {
         try {
-            changes.append(writes);
-            return true;
+            return changes.beforeCommit(writes);
         } catch (IOException e) {
             throw new UncheckedIOException("the change journal could not be written", e);
         }
     }
 
-    private void checkpointBeforeDirectCommit() {
+    /** {@link ChangeJournal#afterCommit}: a failure here comes after the commit, so the batches must not be retried. */
+    private void afterCommit(RecordedWrites writes) {
         try {
-            if (changes.beforeDirectCommit()) {
-                statistics.checkpoints.increment();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the change journal could not be cleared", e);
-        }
-    }
-
-    private void syncDirectCommit() {
-        try {
-            changes.afterDirectCommit();
+            changes.afterCommit(writes);
         } catch (RuntimeException e) {
             throw new CommittedNotSynced(e);
         }

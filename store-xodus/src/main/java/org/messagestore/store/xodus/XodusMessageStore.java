@@ -41,7 +41,7 @@ public final class XodusMessageStore implements MessageStore {
     private final Environment env;
     private final XodusStores stores;
     private final DiskSpaceReserve diskSpace;
-    private final StoreStatistics statistics = new StoreStatistics();
+    private final StoreStatistics statistics;
     private final StoreReader reader;
     private final GroupCommitWriter writer;
     private final JournaledRemovals journaled;
@@ -52,8 +52,8 @@ public final class XodusMessageStore implements MessageStore {
     private boolean closed;
 
     private XodusMessageStore(Path directory, Environment env, XodusStores stores, XodusStoreSettings settings,
-                              DiskSpaceReserve diskSpace, ChangeJournal changes, AcknowledgementJournal journal,
-                              List<StoreOperation> journaledBefore) {
+                              DiskSpaceReserve diskSpace, StoreStatistics statistics, ChangeJournal changes,
+                              AcknowledgementJournal journal, List<StoreOperation> journaledBefore) {
         this.description = describe(directory);
         this.env = env;
         this.stores = stores;
@@ -63,6 +63,7 @@ public final class XodusMessageStore implements MessageStore {
         long highest = reader.read(txn -> RecoveryReader.highestMessageId(stores, txn));
         long sequenceFloor = reader.read(txn -> QueueDirectory.firstFreeSequence(stores, txn));
         this.journal = journal;
+        this.statistics = statistics;
         this.changes = changes;
         this.journaled = new JournaledRemovals(journaledBefore);
         this.diskSpace = diskSpace;
@@ -98,7 +99,8 @@ public final class XodusMessageStore implements MessageStore {
         try {
             XodusStores stores = XodusStores.open(env);
             EnvironmentOpener.checkLayout(env, stores, dir);
-            ChangeJournal changes = ChangeJournal.open(dir, env, stores);
+            StoreStatistics statistics = new StoreStatistics();
+            ChangeJournal changes = ChangeJournal.open(dir, env, stores, statistics.checkpoints);
             if (changes.replayed() > 0) {
                 LOG.info("{}: replayed {} commit(s) journaled since the last checkpoint", describe(dir), changes.replayed());
             }
@@ -106,7 +108,7 @@ public final class XodusMessageStore implements MessageStore {
             try {
                 DiskSpaceReserve diskSpace = DiskSpaceReserve.open(dir, settings.diskReserveBytes(), describe(dir));
                 List<StoreOperation> journaledBefore = AcknowledgementJournal.read(dir);
-                store = new XodusMessageStore(dir, env, stores, settings, diskSpace, changes,
+                store = new XodusMessageStore(dir, env, stores, settings, diskSpace, statistics, changes,
                         AcknowledgementJournal.open(dir), journaledBefore);
             } catch (IOException | RuntimeException e) {
                 changes.close();
