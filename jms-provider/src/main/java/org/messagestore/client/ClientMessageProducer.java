@@ -12,10 +12,12 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
+import java.util.concurrent.CompletableFuture;
 import org.messagestore.client.destination.Destinations;
 import org.messagestore.client.message.MessageConversion;
 import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.DestinationName;
+import org.messagestore.model.DiskWaits;
 import org.messagestore.model.MessageData;
 
 /**
@@ -170,11 +172,24 @@ final class ClientMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSMessageID(disableMessageId ? null : session.connection().newMessageId());
         MessageData data = MessageConversion.toData(message);
         if (listener != null) {
-            session.completions().submit(session.link().send(session.id(), data), message, listener);
+            session.completions().submit(sendWithoutWaiting(data), message, listener);
         } else if (session.pipelinesSend(mode)) {
             session.pipelined(session.sendPipelined(data));
         } else {
             BrokerAnswers.await(session.link().send(session.id(), data), "send");
+        }
+    }
+
+    /**
+     * An asynchronous send: this thread goes on without waiting for the disk, so an in-VM broker must
+     * not make it sync the store itself ({@link DiskWaits}); the sends that follow can share the sync.
+     */
+    private CompletableFuture<Void> sendWithoutWaiting(MessageData data) {
+        DiskWaits.allow(false);
+        try {
+            return session.link().send(session.id(), data);
+        } finally {
+            DiskWaits.allow(true);
         }
     }
 

@@ -21,8 +21,36 @@ public final class FrameDecoder extends MessageToMessageDecoder<ByteBuf> {
     }
 
     /** Splits the stream at the 4-byte length prefix; fails fast on a frame longer than {@code maxFrameBytes}. */
-    public static LengthFieldBasedFrameDecoder lengthDecoder(int maxFrameBytes) {
-        return new LengthFieldBasedFrameDecoder(maxFrameBytes + 4, 0, 4, 0, 4, true);
+    public static LengthDecoder lengthDecoder(int maxFrameBytes) {
+        return new LengthDecoder(maxFrameBytes);
+    }
+
+    /**
+     * The length-prefix splitter, which also tells whether the frame it split off last was the end of
+     * what had arrived: Netty hands each frame on before it splits the next, so while a frame is handled
+     * this says whether more bytes are already waiting behind it.
+     */
+    public static final class LengthDecoder extends LengthFieldBasedFrameDecoder {
+
+        private boolean endedWhatArrived;
+
+        private LengthDecoder(int maxFrameBytes) {
+            super(maxFrameBytes + 4, 0, 4, 0, 4, true);
+        }
+
+        @Override
+        protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
+            Object frame = super.decode(ctx, in);
+            if (frame != null) {
+                endedWhatArrived = !in.isReadable();
+            }
+            return frame;
+        }
+
+        /** Whether no bytes had arrived behind the frame being handled. */
+        public boolean endedWhatArrived() {
+            return endedWhatArrived;
+        }
     }
 
     @Override

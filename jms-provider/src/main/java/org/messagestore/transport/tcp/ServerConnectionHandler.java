@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.messagestore.broker.Broker;
 import org.messagestore.model.BrokerConnection;
+import org.messagestore.model.DiskWaits;
 import org.messagestore.protocol.PushFrame.AdminProgressPush;
 import org.messagestore.protocol.Frame;
 import org.messagestore.protocol.FrameCodec;
@@ -56,6 +57,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private final TcpOptions options;
     private final OrderedExecutor calls;
     private final LoginGate logins;
+    private final LoopConnections loops;
 
     private boolean handshakeDone;
     /** Set on the first protocol error: frames already decoded behind the bad one are dropped, not served. */
@@ -64,11 +66,18 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private BrokerConnection connection;
     private RequestDispatcher dispatcher;
 
-    ServerConnectionHandler(Broker broker, TcpOptions options, OrderedExecutor calls, LoginGate logins) {
+    ServerConnectionHandler(Broker broker, TcpOptions options, OrderedExecutor calls, LoginGate logins, LoopConnections loops) {
         this.broker = broker;
         this.options = options;
         this.calls = calls;
         this.logins = logins;
+        this.loops = loops;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        loops.opened(ctx.channel().eventLoop());
+        super.channelActive(ctx);
     }
 
     @Override
@@ -86,6 +95,9 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
         } else if (frame instanceof RequestFrame request) {
             Runnable call = () -> serve(ctx.channel(), request);
             if (RequestDispatcher.neverWaits(request)) {
+                // The loop may sync the store itself, saving two thread hand-overs, when it has nothing else to
+                // do meanwhile: no other connection, nothing more arrived on this one.
+                DiskWaits.allow(TcpPipeline.endedWhatArrived(ctx.pipeline()) && !loops.servesSeveral(ctx.channel().eventLoop()));
                 calls.executeHere(call);
             } else {
                 calls.execute(call);
@@ -184,6 +196,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        loops.closed(ctx.channel().eventLoop());
         // After every request already handed over: the broker connection closes in order.
         calls.execute(() -> {
             if (connection != null) {

@@ -95,6 +95,7 @@ public final class TcpAcceptor implements AutoCloseable {
         var brokerCalls = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new DefaultThreadFactory("messagestore-tcp-broker", true));
         var logins = new LoginGate();
+        var loops = new LoopConnections();
         var channels = new DefaultChannelGroup("messagestore-tcp-" + broker.name(), GlobalEventExecutor.INSTANCE);
         var bootstrap = new ServerBootstrap()
                 .group(acceptGroup, ioGroup)
@@ -113,7 +114,7 @@ public final class TcpAcceptor implements AutoCloseable {
                         }
                         TcpPipeline.init(channel.pipeline(), options);
                         channel.pipeline().addLast("connection",
-                                new ServerConnectionHandler(broker, options, new OrderedExecutor(brokerCalls), logins));
+                                new ServerConnectionHandler(broker, options, new OrderedExecutor(brokerCalls), logins, loops));
                     }
                 });
         var bind = bootstrap.bind(host, port).awaitUninterruptibly();

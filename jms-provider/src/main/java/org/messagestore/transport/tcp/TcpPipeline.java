@@ -13,6 +13,7 @@ import org.messagestore.protocol.FrameEncoder;
 final class TcpPipeline {
 
     private static final String ENCODER = "encoder";
+    private static final String LENGTH = "length";
     /** The SslHandler, first in the pipeline when the connection uses TLS. */
     static final String TLS = "tls";
 
@@ -22,7 +23,7 @@ final class TcpPipeline {
     static void init(ChannelPipeline pipeline, TcpOptions options) {
         // Many small frames (deliveries, consumed reports) written in a burst go out in one syscall.
         pipeline.addLast("flush", new FlushConsolidationHandler(256, true));
-        pipeline.addLast("length", FrameDecoder.lengthDecoder(options.maxFrameBytes()));
+        pipeline.addLast(LENGTH, FrameDecoder.lengthDecoder(options.maxFrameBytes()));
         pipeline.addLast("decoder", new FrameDecoder());
         // Until the handshake says otherwise, assume the peer accepts what we accept.
         pipeline.addLast(ENCODER, new FrameEncoder(options.maxFrameBytes()));
@@ -33,6 +34,11 @@ final class TcpPipeline {
     static void agreed(ChannelPipeline pipeline, int peerMaxFrameBytes, int heartbeatMillis) {
         ((FrameEncoder) pipeline.get(ENCODER)).peerMaxFrameBytes(peerMaxFrameBytes);
         Heartbeats.install(pipeline, heartbeatMillis);
+    }
+
+    /** Whether no bytes had arrived behind the frame being handled ({@link FrameDecoder.LengthDecoder}). */
+    static boolean endedWhatArrived(ChannelPipeline pipeline) {
+        return ((FrameDecoder.LengthDecoder) pipeline.get(LENGTH)).endedWhatArrived();
     }
 
     /** What to log when a connection is closed because of {@code cause}: the frame error, not the wrapper. */

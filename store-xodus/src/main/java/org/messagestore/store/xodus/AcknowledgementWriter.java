@@ -170,7 +170,7 @@ final class AcknowledgementWriter implements AutoCloseable {
                 statistics.journaledBatches.add(drained.size());
                 statistics.batchesCommitted.add(drained.size());
                 if (journaled.needsApplying()) {
-                    writer.submit(new EncodedBatch(List.of())); // an empty flush applies what is journaled
+                    writer.queue(new EncodedBatch(List.of())); // an empty flush applies what is journaled
                 }
                 return true;
             } catch (IOException | RuntimeException e) {
@@ -179,7 +179,7 @@ final class AcknowledgementWriter implements AutoCloseable {
                         description, e.toString());
             }
         }
-        drained.forEach(submitted -> writer.submit(submitted.batch()));
+        drained.forEach(submitted -> writer.queue(submitted.batch()));
         return false;
     }
 

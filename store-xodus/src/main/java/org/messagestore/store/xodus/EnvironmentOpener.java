@@ -90,9 +90,14 @@ final class EnvironmentOpener {
         return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
+    /** Whether Xodus can make its file channels uninterruptible: then any thread may write to it (notes section 5). */
+    static boolean channelsAreUninterruptible() {
+        return Object.class.getModule().isOpen("sun.nio.ch", EnvironmentOpener.class.getModule());
+    }
+
     /** Notes section 5: without this opening, an interrupt inside Xodus I/O makes the environment inoperative. */
     private static void warnWhenChannelsAreInterruptible() {
-        if (!Object.class.getModule().isOpen("sun.nio.ch", EnvironmentOpener.class.getModule())) {
+        if (!channelsAreUninterruptible()) {
             LOG.warn("the JVM runs without --add-opens java.base/sun.nio.ch=ALL-UNNAMED: Xodus file channels stay interruptible. "
                     + "The store reads and writes only on its own threads, which are never interrupted, but add the flag to be safe");
         }

@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.Transaction;
+import org.messagestore.model.DiskWaits;
 import org.messagestore.store.StoreOperation;
 import org.messagestore.store.StoreOperation.AddReference;
 import org.messagestore.store.StoreOperation.RemoveReference;
@@ -20,16 +22,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only thread that writes to Xodus ({@code messagestore-store-writer-<dir>}). It takes every
- * batch queued since its last flush, applies them in order to one exclusive Xodus transaction,
- * puts the transaction's changes in the {@link ChangeJournal} (one fdatasync, in place), commits it
- * to Xodus without a sync, and only then completes the batches' futures, in order. It also takes the
- * journal's checkpoints. Xodus has no group commit of its own and takes a global lock per commit
- * (notes/xodus-measurements.md, section 2): with one writer, many producers share one fsync.
+ * Writes to Xodus, one flush at a time. The writer thread ({@code messagestore-store-writer-<dir>})
+ * takes every batch queued since its last flush, applies them in order to one exclusive Xodus
+ * transaction, puts the transaction's changes in the {@link ChangeJournal} (one fdatasync, in place),
+ * commits it to Xodus without a sync, and only then completes the batches' futures, in order. It also
+ * takes the journal's checkpoints. Xodus has no group commit of its own and takes a global lock per
+ * commit (notes/xodus-measurements.md, section 2): with one writer, many producers share one fsync.
  *
- * <p>Because only this thread touches Xodus for writes, an application thread's interrupt can never
- * close a Xodus file channel (section 5 of the notes). This thread is never interrupted: it stops
- * when {@link #close} queues the stop marker, after completing everything queued before it.
+ * <p>A batch submitted while nothing is queued or being flushed is flushed the same way by the
+ * submitting thread itself, if that thread may wait for the disk ({@link DiskWaits}): handing the
+ * batch to the writer thread and the answer back costs two thread wake-ups, about a third of what the
+ * flush costs on a small machine. Batches that arrive meanwhile queue up for the writer thread, which
+ * flushes them together; once batches keep queuing behind such flushes, they all go to the writer
+ * thread until its flushes find them one at a time again ({@link #CALM_FLUSHES}).
+ *
+ * <p>An interrupt of a thread writing to Xodus would close its file channel (section 5 of the notes):
+ * submitters flush only when Xodus could make its channels uninterruptible, and the change journal
+ * repeats a write an interrupt cut short. The writer thread is never interrupted: it stops when
+ * {@link #close} queues the stop marker, after completing everything queued before it.
  *
  * <p>Disk space: Xodus's GC wakes when the log grows, so after a backlog is drained and writes stop,
  * dead log files stay until someone calls {@code env.gc()} (notes, pitfall 1: 1 GB stayed until
@@ -43,9 +53,10 @@ import org.slf4j.LoggerFactory;
  * space; while it is, batches that store message bodies fail at once with ResourceAllocationException
  * and the rest (acknowledgements) are still committed, in the space the reserve released.
  *
- * <p>Threads: {@link #submit} and {@link #close} from any thread; {@link QueueDirectory}, each
- * {@link FlushTransaction}, the {@link DiskSpaceReserve} and {@code highestMessageId} are owned by the
- * writer thread.
+ * <p>Threads: {@link #submit}, {@link #queue} and {@link #close} from any thread. {@link QueueDirectory},
+ * each {@link FlushTransaction}, the {@link DiskSpaceReserve}, {@code highestMessageId} and
+ * {@code drainedBatches} belong to whoever holds {@code flushing}; futures are completed after it is
+ * let go, so what a completion sets off never runs while Xodus is held.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -53,6 +64,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final EncodedBatch STOP = new EncodedBatch(List.of());
     /** Measured (notes section 4): successive env.gc() calls took a drained 314 MB log to 20 MB in ~5 passes. */
     private static final int IDLE_GC_ROUNDS = 8;
+    /** How many lone-batch flushes in a row make the writer leave flushing to submitters again. */
+    private static final int CALM_FLUSHES = 16;
     /** How long the writer waits for more work before it applies journaled removals on its own. */
     private static final long APPLY_JOURNALED_WHEN_IDLE_MILLIS = 20;
 
@@ -63,7 +76,8 @@ final class GroupCommitWriter implements AutoCloseable {
     private final int maxOperationsPerFlush;
     private final int maxBytesPerFlush;
     private final long idleGcMillis;
-    private int idleGcRoundsLeft;
+    /** Set by whoever flushes, counted down by the writer thread when idle; a round more or less does no harm. */
+    private volatile int idleGcRoundsLeft;
     private final QueueDirectory queues;
     private final DiskSpaceReserve diskSpace;
     private final JournaledRemovals journaled;
@@ -77,6 +91,25 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private final Object lifecycle = new Object();
     private boolean closed;
+    /** Batches queued for this thread and not yet completed by it; guarded by {@code lifecycle}. */
+    private int queuedHere;
+    /**
+     * Whether batches come in faster than one flush at a time: then they all go to this thread, where
+     * they share flushes, instead of one being flushed alone by its submitter while the rest wait.
+     * Set when a batch queued behind a submitter's flush; cleared after {@link #CALM_FLUSHES} flushes
+     * of this thread that each took a lone batch. Guarded by {@code lifecycle}.
+     */
+    private boolean contended;
+    /** The writer thread's flushes in a row that each took a lone batch; guarded by {@code lifecycle}. */
+    private int calmFlushes;
+    /** Set by the writer thread when it takes the stop marker. */
+    private boolean stopping;
+    /** Whether a submitting thread may flush its batch itself (see {@link #submit}). */
+    private final boolean flushesWhereSubmitted;
+    /** Held while Xodus is written: by this thread, or by a thread flushing its own batch. */
+    private final ReentrantLock flushing = new ReentrantLock();
+    /** Completions of the flush under way, run once {@code flushing} is let go; guarded by it. */
+    private final List<Runnable> completions = new ArrayList<>();
     private long highestMessageId;
 
     GroupCommitWriter(Environment env, XodusStores stores, StoreStatistics statistics, XodusStoreSettings settings,
@@ -94,22 +127,49 @@ final class GroupCommitWriter implements AutoCloseable {
         this.journaled = journaled;
         this.changes = changes;
         this.highestMessageId = highestMessageId;
+        this.flushesWhereSubmitted = EnvironmentOpener.channelsAreUninterruptible();
         this.thread = new Thread(this::run, "messagestore-store-writer-" + threadSuffix);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Queues a batch; its future completes on the writer thread once the batch is durable or has failed. */
+    /**
+     * Flushes a batch on this thread if the writer is idle and this thread may wait for the disk (see
+     * the class comment), else queues it for the writer thread; its future completes once the batch is
+     * durable or has failed.
+     */
     void submit(EncodedBatch batch) {
+        add(batch, flushesWhereSubmitted && DiskWaits.allowed());
+    }
+
+    /** Queues a batch for the writer thread, even when it is idle: for the store's own work, which nobody waits for. */
+    void queue(EncodedBatch batch) {
+        add(batch, false);
+    }
+
+    private void add(EncodedBatch batch, boolean mayFlushHere) {
         synchronized (lifecycle) {
             if (closed) {
                 batch.future().completeExceptionally(new IllegalStateException(description + " is closed"));
                 return;
             }
             submitted.incrementAndGet(); // before the batch is queued: see JournaledRemovals on order
-            forEachAddedReference(batch, unflushedReferences::add);
-            queue.add(batch);
+            if (!mayFlushHere || contended || queuedHere > 0 || flushing.isHeldByCurrentThread() || !flushing.tryLock()) {
+                queuedHere++;
+                forEachAddedReference(batch, unflushedReferences::add);
+                queue.add(batch);
+                return;
+            }
         }
+        flushThenComplete(() -> {
+            statistics.flushesBySubmitters.increment();
+            drainedBatches++;
+            diskSpace.check();
+            flush(List.of(batch));
+            synchronized (lifecycle) {
+                contended = queuedHere > 0;
+            }
+        });
     }
 
     /**
@@ -155,39 +215,71 @@ final class GroupCommitWriter implements AutoCloseable {
         Threads.joinUninterruptibly(thread);
     }
 
+    /** Runs {@code work} holding {@code flushing}, then completes what it settled. */
+    private void flushing(Runnable work) {
+        flushing.lock();
+        flushThenComplete(work);
+    }
+
+    /** Runs {@code work} under {@code flushing}, which the caller took, lets it go, then completes what the work settled. */
+    private void flushThenComplete(Runnable work) {
+        List<Runnable> done;
+        try {
+            work.run();
+            done = List.copyOf(completions);
+            completions.clear();
+        } finally {
+            flushing.unlock();
+        }
+        done.forEach(Runnable::run);
+    }
+
     private void run() {
         List<EncodedBatch> drained = new ArrayList<>();
-        boolean stopping = false;
         while (!stopping) {
             drained.clear();
             EncodedBatch first = nextBatch();
             if (first == null) {
                 continue;
             }
-            int operations = 0;
-            int bytes = 0;
-            for (EncodedBatch next = first; next != null; next = queue.peek() != null && operations < maxOperationsPerFlush
-                    && bytes < maxBytesPerFlush ? queue.poll() : null) {
-                if (next == STOP) {
-                    stopping = true;
-                    break;
+            flushing(() -> drainAndFlush(first, drained));
+            synchronized (lifecycle) {
+                queuedHere -= drained.size();
+                calmFlushes = drained.size() > 1 || queuedHere > 0 ? 0 : calmFlushes + 1;
+                if (calmFlushes >= CALM_FLUSHES) {
+                    contended = false;
                 }
-                drained.add(next);
-                operations += next.operations().size();
-                bytes += next.encodedBytes();
-            }
-            drainedBatches += drained.size();
-            // An acknowledgement submitted from now on cannot join these batches' flush: it may be journaled.
-            drained.forEach(batch -> forEachAddedReference(batch, unflushedReferences::remove));
-            if (!drained.isEmpty()) {
-                diskSpace.check();
-                flush(drained);
             }
         }
-        if (!journaled.isEmpty()) {
-            flush(List.of());
+        flushing(() -> {
+            if (!journaled.isEmpty()) {
+                flush(List.of());
+            }
+            checkpoint();
+        });
+    }
+
+    /** Takes {@code first} and what queued behind it, up to a flush's limits, into {@code drained} and flushes them. */
+    private void drainAndFlush(EncodedBatch first, List<EncodedBatch> drained) {
+        int operations = 0;
+        int bytes = 0;
+        for (EncodedBatch next = first; next != null; next = queue.peek() != null && operations < maxOperationsPerFlush
+                && bytes < maxBytesPerFlush ? queue.poll() : null) {
+            if (next == STOP) {
+                stopping = true;
+                break;
+            }
+            drained.add(next);
+            operations += next.operations().size();
+            bytes += next.encodedBytes();
         }
-        checkpoint();
+        drainedBatches += drained.size();
+        // An acknowledgement submitted from now on cannot join these batches' flush: it may be journaled.
+        drained.forEach(batch -> forEachAddedReference(batch, unflushedReferences::remove));
+        if (!drained.isEmpty()) {
+            diskSpace.check();
+            flush(drained);
+        }
     }
 
     /** Syncs Xodus and clears the change journal; a failure leaves the journal to be replayed at open. */
@@ -205,16 +297,17 @@ final class GroupCommitWriter implements AutoCloseable {
      */
     private void flush(List<EncodedBatch> batches) {
         JournaledRemovals.Applicable applicable = journaled.applicable(drainedBatches);
+        List<EncodedBatch> committed = new ArrayList<>();
         if (applicable.entries() == 0) {
-            flushBatches(batches);
+            flushBatches(batches, committed);
             return;
         }
         EncodedBatch removals = new EncodedBatch(applicable.removals());
         List<EncodedBatch> all = new ArrayList<>(batches.size() + 1);
         all.addAll(batches);
         all.add(removals);
-        flushBatches(all);
-        if (removals.future().isDone() && !removals.future().isCompletedExceptionally()) {
+        flushBatches(all, committed);
+        if (committed.stream().anyMatch(batch -> batch == removals)) {
             journaled.applied(applicable);
         }
     }
@@ -222,16 +315,17 @@ final class GroupCommitWriter implements AutoCloseable {
     /**
      * Applies the batches the disk space admits as one transaction. If Xodus fails it for lack of
      * space, the store goes low on space and the flush is tried again (without the sends); if it
-     * fails otherwise, each batch is retried on its own.
+     * fails otherwise, each batch is retried on its own. {@code committed} gets the batches committed.
      */
-    private void flushBatches(List<EncodedBatch> batches) {
+    private void flushBatches(List<EncodedBatch> batches, List<EncodedBatch> committed) {
         List<EncodedBatch> admitted = new ArrayList<>(batches.size());
         for (EncodedBatch batch : batches) {
             if (diskSpace.admits(batch)) {
                 admitted.add(batch);
             } else {
                 statistics.batchesFailed.increment();
-                batch.future().completeExceptionally(diskSpace.refusal());
+                Exception refusal = diskSpace.refusal();
+                completions.add(() -> batch.future().completeExceptionally(refusal));
             }
         }
         if (admitted.isEmpty()) {
@@ -241,6 +335,9 @@ final class GroupCommitWriter implements AutoCloseable {
             List<String> problems = commit(admitted);
             for (int i = 0; i < admitted.size(); i++) {
                 complete(admitted.get(i), problems.get(i));
+                if (problems.get(i) == null) {
+                    committed.add(admitted.get(i));
+                }
             }
         } catch (CommittedNotSynced e) {
             admitted.forEach(batch -> fail(batch, e));
@@ -248,12 +345,12 @@ final class GroupCommitWriter implements AutoCloseable {
             // Errors too (an OutOfMemoryError while encoding a flush): every queued caller must hear back.
             queues.invalidate();
             if (diskSpace.wentLowAfter(e)) {
-                flushBatches(admitted);
+                flushBatches(admitted, committed);
             } else if (admitted.size() == 1) {
                 fail(admitted.get(0), e);
             } else {
                 LOG.warn("{}: a flush of {} batches failed ({}); retrying each batch in its own transaction", description, admitted.size(), e.toString());
-                admitted.forEach(batch -> flushBatches(List.of(batch)));
+                admitted.forEach(batch -> flushBatches(List.of(batch), committed));
             }
         }
     }
@@ -335,17 +432,18 @@ final class GroupCommitWriter implements AutoCloseable {
     private void complete(EncodedBatch batch, String problem) {
         if (problem == null) {
             statistics.batchesCommitted.increment();
-            batch.future().complete(null);
+            completions.add(() -> batch.future().complete(null));
         } else {
             statistics.batchesFailed.increment();
-            batch.future().completeExceptionally(new IllegalArgumentException(problem));
+            completions.add(() -> batch.future().completeExceptionally(new IllegalArgumentException(problem)));
         }
     }
 
     private void fail(EncodedBatch batch, Throwable cause) {
         statistics.batchesFailed.increment();
         LOG.error("{}: a batch of {} operations could not be made durable", description, batch.operations().size(), cause);
-        batch.future().completeExceptionally(resourceFailure(cause));
+        ResourceAllocationException failure = resourceFailure(cause);
+        completions.add(() -> batch.future().completeExceptionally(failure));
     }
 
     /** Jakarta Messaging 3.1, ResourceAllocationException: "a provider is unable to allocate the resources required by a method". */
@@ -378,7 +476,7 @@ final class GroupCommitWriter implements AutoCloseable {
             if (!journaled.isEmpty()) {
                 EncodedBatch batch = queue.poll(APPLY_JOURNALED_WHEN_IDLE_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch == null) {
-                    flush(List.of());
+                    flushing(() -> flush(List.of()));
                 }
                 return batch;
             }

@@ -12,7 +12,7 @@ import org.messagestore.store.StoreMetrics;
  * batches, keys written and deleted, and references and messages elided (cancelled before reaching
  * disk).
  *
- * <p>Threads: written by the writer thread, read by any thread.
+ * <p>Threads: written by whoever flushes (the writer thread, or a submitter), read by any thread.
  */
 final class StoreStatistics {
 
@@ -23,6 +23,8 @@ final class StoreStatistics {
     final LongAdder keysDeleted = new LongAdder();
     final LongAdder elidedReferences = new LongAdder();
     final LongAdder elidedMessages = new LongAdder();
+    /** Flushes made by the thread that submitted the batch, the writer thread being idle. */
+    final LongAdder flushesBySubmitters = new LongAdder();
     /** Batches of acknowledgements made durable by the acknowledgement journal instead of a flush. */
     final LongAdder journaledBatches = new LongAdder();
     /** Checkpoints of the change journal (Xodus synced, journal cleared). */
@@ -65,6 +67,10 @@ final class StoreStatistics {
         return flushes.sum();
     }
 
+    long flushesBySubmitters() {
+        return flushesBySubmitters.sum();
+    }
+
     long batchesCommitted() {
         return batchesCommitted.sum();
     }
@@ -103,7 +109,7 @@ final class StoreStatistics {
 
     @Override
     public String toString() {
-        return "flushes=" + flushes() + " batches=" + batchesCommitted() + " failed=" + batchesFailed()
+        return "flushes=" + flushes() + " bySubmitters=" + flushesBySubmitters() + " batches=" + batchesCommitted() + " failed=" + batchesFailed()
                 + " put=" + keysPut() + " deleted=" + keysDeleted()
                 + " elidedReferences=" + elidedReferences() + " elidedMessages=" + elidedMessages()
                 + " journaledBatches=" + journaledBatches() + " checkpoints=" + checkpoints();

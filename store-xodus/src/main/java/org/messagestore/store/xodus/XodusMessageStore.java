@@ -84,7 +84,7 @@ public final class XodusMessageStore implements MessageStore {
      */
     private void applyJournaled() {
         EncodedBatch barrier = new EncodedBatch(List.of());
-        writer.submit(barrier);
+        writer.queue(barrier);
         barrier.future().join();
     }
 

@@ -79,8 +79,9 @@ class ElisionTest {
         try (XodusMessageStore store = open(dir)) {
             List<CompletableFuture<Void>> futures = new java.util.ArrayList<>();
             for (long id = 1; id <= 2000; id++) {
-                futures.add(store.apply(TestMessages.send(ORDERS_QUEUE, id)));
-                futures.add(store.apply(TestMessages.ack(ORDERS_QUEUE, id)));
+                // applied without waiting, as asynchronous senders and a busy broker do: the writer thread flushes them
+                futures.add(HeldWriter.applyForWriter(store, TestMessages.send(ORDERS_QUEUE, id)));
+                futures.add(HeldWriter.applyForWriter(store, TestMessages.ack(ORDERS_QUEUE, id)));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> futures.stream().allMatch(CompletableFuture::isDone));
             assertThat(futures).allMatch(f -> !f.isCompletedExceptionally());

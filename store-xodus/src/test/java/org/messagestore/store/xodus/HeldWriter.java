@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.messagestore.model.DiskWaits;
 import org.messagestore.store.StoreOperation;
 
 /**
@@ -21,14 +22,15 @@ final class HeldWriter implements AutoCloseable {
     }
 
     /**
-     * Returns once the writer is held. If the gate batch completes before its callback is attached,
-     * the callback runs on the calling thread and holds nothing: then it tries again.
+     * Returns once the writer is held. The gate batch is submitted as by a thread that may not wait
+     * for the disk, so the writer thread flushes it (see {@link DiskWaits}). If it completes before its
+     * callback is attached, the callback runs on the calling thread and holds nothing: then it tries again.
      */
     static HeldWriter hold(XodusMessageStore store) throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         while (true) {
             CountDownLatch held = new CountDownLatch(1);
-            CompletableFuture<Void> gate = store.apply(List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)))
+            CompletableFuture<Void> gate = applyForWriter(store, List.of(new StoreOperation.AddDestination(TestMessages.ORDERS)))
                     .thenRun(() -> {
                         if (Thread.currentThread().getName().startsWith("messagestore-store-writer")) {
                             held.countDown();
@@ -41,6 +43,16 @@ final class HeldWriter implements AutoCloseable {
                 }
                 return new HeldWriter(release, gate);
             }
+        }
+    }
+
+    /** Applies {@code operations} as a thread that may not wait for the disk would: the writer thread flushes them. */
+    static CompletableFuture<Void> applyForWriter(XodusMessageStore store, List<StoreOperation> operations) {
+        DiskWaits.allow(false);
+        try {
+            return store.apply(operations);
+        } finally {
+            DiskWaits.allow(true);
         }
     }
 
