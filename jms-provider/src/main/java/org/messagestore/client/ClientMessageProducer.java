@@ -185,11 +185,12 @@ final class ClientMessageProducer implements QueueSender, TopicPublisher {
      * not make it sync the store itself ({@link DiskWaits}); the sends that follow can share the sync.
      */
     private CompletableFuture<Void> sendWithoutWaiting(MessageData data) {
+        boolean allowed = DiskWaits.allowed();
         DiskWaits.allow(false);
         try {
             return session.link().send(session.id(), data);
         } finally {
-            DiskWaits.allow(true);
+            DiskWaits.allow(allowed);
         }
     }
 

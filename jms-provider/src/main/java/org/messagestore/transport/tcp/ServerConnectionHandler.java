@@ -16,6 +16,7 @@ import org.messagestore.model.DiskWaits;
 import org.messagestore.protocol.PushFrame.AdminProgressPush;
 import org.messagestore.protocol.Frame;
 import org.messagestore.protocol.FrameCodec;
+import org.messagestore.protocol.FrameDecoder;
 import org.messagestore.protocol.HandshakeFrame.Hello;
 import org.messagestore.protocol.HandshakeFrame.Welcome;
 import org.messagestore.protocol.PushFrame.Heartbeat;
@@ -58,6 +59,8 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     private final OrderedExecutor calls;
     private final LoginGate logins;
     private final LoopConnections loops;
+    /** This channel's length-prefix splitter, looked up once: it is asked about every request. */
+    private FrameDecoder.LengthDecoder lengths;
 
     private boolean handshakeDone;
     /** Set on the first protocol error: frames already decoded behind the bad one are dropped, not served. */
@@ -77,6 +80,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         loops.opened(ctx.channel().eventLoop());
+        lengths = TcpPipeline.lengthDecoder(ctx.pipeline());
         super.channelActive(ctx);
     }
 
@@ -97,7 +101,7 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             if (RequestDispatcher.neverWaits(request)) {
                 // The loop may sync the store itself, saving two thread hand-overs, when it has nothing else to
                 // do meanwhile: no other connection, nothing more arrived on this one.
-                DiskWaits.allow(TcpPipeline.endedWhatArrived(ctx.pipeline()) && !loops.servesSeveral(ctx.channel().eventLoop()));
+                DiskWaits.allow(lengths.endedWhatArrived() && !loops.servesSeveral(ctx.channel().eventLoop()));
                 calls.executeHere(call);
             } else {
                 calls.execute(call);

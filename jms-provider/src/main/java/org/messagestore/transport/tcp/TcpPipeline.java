@@ -36,9 +36,9 @@ final class TcpPipeline {
         Heartbeats.install(pipeline, heartbeatMillis);
     }
 
-    /** Whether no bytes had arrived behind the frame being handled ({@link FrameDecoder.LengthDecoder}). */
-    static boolean endedWhatArrived(ChannelPipeline pipeline) {
-        return ((FrameDecoder.LengthDecoder) pipeline.get(LENGTH)).endedWhatArrived();
+    /** The pipeline's length-prefix splitter, which knows whether more bytes wait behind a frame. */
+    static FrameDecoder.LengthDecoder lengthDecoder(ChannelPipeline pipeline) {
+        return (FrameDecoder.LengthDecoder) pipeline.get(LENGTH);
     }
 
     /** What to log when a connection is closed because of {@code cause}: the frame error, not the wrapper. */

@@ -20,7 +20,7 @@ import org.messagestore.store.StoreOperation.RollbackPrepared;
  * the batch applied" when it cannot): references name a known message, and commits and rollbacks
  * name a prepared transaction. The same rules as the in-memory store.
  *
- * <p>Threads: used by the writer thread inside its flush transaction.
+ * <p>Threads: used by the thread flushing, inside its flush transaction (see {@link GroupCommitWriter}).
  */
 final class BatchValidator {
 

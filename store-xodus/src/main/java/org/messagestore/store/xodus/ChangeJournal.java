@@ -28,7 +28,8 @@ import jetbrains.exodus.env.EnvironmentImpl;
  * when the journal has grown past {@link #CHECKPOINT_BYTES}, and when it stops. Xodus itself syncs each
  * log file when it starts the next, so a checkpoint has at most the current file to sync.
  *
- * <p>Threads: the Xodus writer's thread only; {@link #open} replays before that thread starts.
+ * <p>Threads: the thread flushing, one at a time ({@link GroupCommitWriter}'s flush lock); {@link #open}
+ * replays before the store's threads start.
  */
 final class ChangeJournal implements AutoCloseable {
 

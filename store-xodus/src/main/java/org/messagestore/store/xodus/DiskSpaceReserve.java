@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *     freed by someone else), it writes the reserve file again and accepts sends.</li>
  * </ul>
  *
- * <p>Threads: owned by the writer thread ({@link GroupCommitWriter}), which consults it before each
- * flush; created on the thread opening the store.
+ * <p>Threads: used by the thread flushing ({@link GroupCommitWriter}'s flush lock), which consults it
+ * before each flush; created on the thread opening the store.
  */
 final class DiskSpaceReserve {
 
@@ -41,7 +41,7 @@ final class DiskSpaceReserve {
     private final FileStore fileStore;
     private final long reserveBytes;
     private final String description;
-    /** Written by the writer thread, read by metrics on any thread. */
+    /** Written by the thread flushing, read by metrics on any thread. */
     private volatile boolean low;
 
     private DiskSpaceReserve(Path file, FileStore fileStore, long reserveBytes, String description) {

@@ -14,8 +14,8 @@ import org.messagestore.store.StoreOperation.PrepareTransaction;
  * the single writer only copies bytes, and so that a message the codec rejects fails its own call
  * at once instead of a flush.
  *
- * <p>Threads: built by the caller, then handed to the writer thread through its queue (a safe
- * publication); the future is completed by the writer thread.
+ * <p>Threads: built by the caller, then flushed by it or handed to the writer thread through its queue
+ * (a safe publication); the future is completed by whichever flushed it.
  */
 final class EncodedBatch {
 

@@ -30,7 +30,8 @@ import org.messagestore.store.StoreOperation.UpdateDeliveryCount;
  * transaction, with adds held in {@link PendingAdds} until {@link #writePending} so that an add and
  * its removal in the same flush cancel. Committing is the writer's job.
  *
- * <p>Threads: created and used by the writer thread only (Xodus transactions belong to one thread).
+ * <p>Threads: created and used by one thread flushing, from begin to commit (Xodus transactions belong
+ * to one thread; see {@link GroupCommitWriter}).
  */
 final class FlushTransaction {
 

@@ -154,6 +154,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
             submitted.incrementAndGet(); // before the batch is queued: see JournaledRemovals on order
+            // isHeldByCurrentThread: completions run after the lock is let go, so no flush calls back here;
+            // if one ever did, the re-entrant tryLock would nest a flush inside it.
             if (!mayFlushHere || contended || queuedHere > 0 || flushing.isHeldByCurrentThread() || !flushing.tryLock()) {
                 queuedHere++;
                 forEachAddedReference(batch, unflushedReferences::add);

@@ -21,7 +21,7 @@ import org.messagestore.store.StoreOperation.RemoveReference;
  * queue: the batch that adds the reference is then in the same transaction or an earlier one.
  *
  * <p>Threads: {@link #add} by the acknowledgement writer (its thread, or a submitting thread that
- * holds its journal), {@link #applicable} and {@link #applied} on the Xodus writer's thread,
+ * holds its journal), {@link #applicable} and {@link #applied} by the thread flushing Xodus,
  * {@link #skipped} on any; guarded by {@code this}, except the key set, which readers copy without
  * the lock.
  */

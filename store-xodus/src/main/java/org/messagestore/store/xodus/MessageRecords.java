@@ -11,7 +11,7 @@ import org.messagestore.model.MessageData;
  * header (marker, chunk count, length) and the bytes live in {@code messageChunks[id | index]}.
  * A message of at most one chunk, the common case, is a single value.
  *
- * <p>Threads: stateless; writes run on the writer thread, reads on the reader thread.
+ * <p>Threads: stateless; writes run on the thread flushing, reads on the reader thread.
  */
 final class MessageRecords {
 

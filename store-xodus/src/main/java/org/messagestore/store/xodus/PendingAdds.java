@@ -15,7 +15,7 @@ import org.messagestore.store.QueueId;
  * here; a reference to a message already on disk is written at once, so refcounts on disk stay
  * exact whatever order a flush's removals come in.
  *
- * <p>Threads: owned by the group-commit writer thread, one instance per flush.
+ * <p>Threads: owned by the thread flushing, one instance per flush.
  */
 final class PendingAdds {
 

@@ -13,7 +13,7 @@ import org.messagestore.store.QueueId;
  * recorded in the {@code queues} store; next sequences are found lazily from the last reference of
  * the queue, so opening a store does not scan references.
  *
- * <p>Threads: owned by the group-commit writer thread; nothing else touches it. When a flush's
+ * <p>Threads: used only by the thread flushing, under {@link GroupCommitWriter}'s flush lock. When a flush's
  * transaction is aborted the cache may hold numbers that never reached disk, so the writer calls
  * {@link #invalidate} and the cache reloads from the committed state; next sequences survive that
  * (a sequence skipped is harmless, one reused is not: a broker paging a queue resumes after the last

@@ -18,7 +18,7 @@ import jetbrains.exodus.env.Transaction;
  * <p>A commit too large to be worth journaling twice stops being recorded at {@code journalLimit}
  * ({@link ChangeJournal#DIRECT_BYTES}); Xodus syncs it itself.
  *
- * <p>Threads: the writer thread's, like the transaction it writes to.
+ * <p>Threads: the flushing thread's, like the transaction it writes to.
  */
 final class RecordedWrites {
 

@@ -10,7 +10,7 @@ import org.messagestore.store.ScheduleIndex;
  * references a flush writes and deletes. A reference in neither index ({@link ScheduledTimes#NONE},
  * most of them) costs one comparison here and nothing else.
  *
- * <p>Threads: used by the writer thread inside one flush transaction.
+ * <p>Threads: used by the thread flushing, inside one flush transaction.
  */
 final class ScheduleIndexWriter {
 
