@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * (so a trickle is acknowledged message by message), and before the session closes. At most
  * {@value #UNWRITTEN_BATCHES} batches may be on their way to the disk; the next waits for the oldest.
  * So a crash brings back at most the batch being filled plus those on their way: with the default
- * prefetch of 100, 150 messages.
+ * prefetch of 1,000, 1,500 messages; a smaller prefetch makes that window smaller.
  *
  * <p>Threads: called by the thread the session delivers on and by {@code close}; synchronized.
  */

@@ -25,12 +25,12 @@ import org.messagestore.client.destination.ClientQueue;
  * {@code lazyAutoAcknowledge=true} drains a queue over TCP from a broker in a child JVM, which is killed
  * with SIGKILL partway. After a restart no message is lost, and the messages the consumer had already
  * received that come again are at most what lazy acknowledgement leaves unwritten: the batch being filled
- * and the two batches on their way to the disk, each half the prefetch. The count is printed.
+ * and the two batches on their way to the disk, each half the (default) prefetch. The count is printed.
  */
 class LazyAcknowledgementCrashTest {
 
     private static final int MESSAGES = 5_000;
-    private static final int PREFETCH = 100;
+    private static final int PREFETCH = MessageStoreConnectionFactory.DEFAULT_PREFETCH;
     private static final int ITERATIONS = Integer.getInteger("crash.iterations", 3);
 
     @TempDir
@@ -43,7 +43,7 @@ class LazyAcknowledgementCrashTest {
             Set<String> received = new LinkedHashSet<>();
             int killAfter = ThreadLocalRandom.current().nextInt(500, 4_000);
             try (BrokerProcess broker = BrokerProcess.start(data, "lazy-" + iteration, dir.resolve("broker-" + iteration + ".err"))) {
-                var factory = new MessageStoreConnectionFactory(broker.url() + "?prefetch=" + PREFETCH + "&"
+                var factory = new MessageStoreConnectionFactory(broker.url() + "?"
                         + MessageStoreConnectionFactory.LAZY_AUTO_ACKNOWLEDGE + "=true");
                 Connection connection = factory.createConnection();
                 try {
