@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
  * shared by all connections: the event loop hands work here so that a call that waits (for the
  * store, for a commit) never stalls it, and one connection never holds more than one pool thread.
  *
- * <p>A task that never waits may instead {@linkplain #executeHere run on the caller's thread} when
- * nothing of the connection is queued or running: the event loop then serves it without handing it
- * over, which saves a thread wake-up on every send and acknowledgement.
+ * <p>A task that never waits (or waits only for the store, on a loop with nothing else to serve) may
+ * instead {@linkplain #executeHere run on the caller's thread} when nothing of the connection is queued
+ * or running: the event loop then serves it without handing it over, which saves a thread wake-up on
+ * every send and acknowledgement.
  *
  * <p>Threads: {@link #execute} and {@link #executeHere} are called by the connection's event loop
  * (and by store threads); tasks run on pool threads or inline, never two at once, each seeing the
@@ -41,7 +42,8 @@ final class OrderedExecutor implements Executor {
 
     /**
      * Runs {@code task} now on this thread if the connection has nothing queued or running, else
-     * queues it as {@link #execute} does. Only for tasks that never wait: the caller is an event loop.
+     * queues it as {@link #execute} does. Only for tasks that never wait, or that wait for the store on a
+     * loop that serves nothing else: the caller is an event loop.
      */
     void executeHere(Runnable task) {
         if (!tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {

@@ -60,7 +60,8 @@ import org.messagestore.protocol.ResponseFrame.XaVote;
  * same code; any other exception is reported by the caller as a {@code Failure}.
  *
  * <p>Threads: called on the connection's {@link OrderedExecutor}, one request at a time; may block,
- * except for the requests that {@linkplain #neverWaits never wait}, which the event loop may serve.
+ * except for the requests that {@linkplain #neverWaits never wait}, which the event loop may serve, as it
+ * may those that {@linkplain #waitsOnlyForTheStore wait only for the store} when it serves nothing else.
  */
 final class RequestDispatcher {
 
@@ -145,6 +146,14 @@ final class RequestDispatcher {
     private static final Set<Class<? extends RequestFrame>> NEVER_WAITING = Set.of(Send.class, PipelinedSend.class,
             Consumed.class, Pull.class, Acknowledge.class, LazyAcknowledge.class, CloseBrowser.class);
 
+    /**
+     * The requests whose broker call waits for the store and nothing else (a commit, a rollback's
+     * delivery counts, an XA branch's steps): never for another client. An event loop with nothing else
+     * to do may serve them itself, so that they sync the store without a thread hand-over either way.
+     */
+    private static final Set<Class<? extends RequestFrame>> WAITING_FOR_THE_STORE = Set.of(Commit.class, Rollback.class,
+            XaStart.class, XaEnd.class, XaPrepare.class, XaCommit.class, XaRollback.class);
+
     private final BrokerConnection connection;
     private final LongFunction<DeliverySink> sinks;
     private final LongFunction<AdminProgress> progress;
@@ -162,6 +171,11 @@ final class RequestDispatcher {
     /** Whether serving {@code request} never waits, so the event loop may serve it itself. */
     static boolean neverWaits(RequestFrame request) {
         return NEVER_WAITING.contains(request.getClass());
+    }
+
+    /** Whether serving {@code request} waits, if at all, only for the store. */
+    static boolean waitsOnlyForTheStore(RequestFrame request) {
+        return WAITING_FOR_THE_STORE.contains(request.getClass());
     }
 
     /**

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * the acceptor's {@link LoginGate}; then broker calls, including the final close, run in arrival
  * order on the connection's {@link OrderedExecutor}, which owns {@code connection} and
  * {@code dispatcher}. Calls that never wait (sends, acknowledgements) run on the event loop itself
- * when the connection has nothing else queued. Responses are written from there, or from the store
+ * when the connection has nothing else queued, and so do those that wait only for the store (commits,
+ * XA steps) when the loop serves this connection alone and nothing more has arrived on it. Responses are written from there, or from the store
  * thread that completes a send or an acknowledgement.
  */
 final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
@@ -98,10 +99,11 @@ final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
             }
         } else if (frame instanceof RequestFrame request) {
             Runnable call = () -> serve(ctx.channel(), request);
-            if (RequestDispatcher.neverWaits(request)) {
-                // The loop may sync the store itself, saving two thread hand-overs, when it has nothing else to
-                // do meanwhile: no other connection, nothing more arrived on this one.
-                DiskWaits.allow(lengths.endedWhatArrived() && !loops.servesSeveral(ctx.channel().eventLoop()));
+            // The loop may wait for the store itself, saving two thread hand-overs, when it has nothing else
+            // to do meanwhile: no other connection, nothing more arrived on this one.
+            boolean alone = lengths.endedWhatArrived() && !loops.servesSeveral(ctx.channel().eventLoop());
+            if (RequestDispatcher.neverWaits(request) || alone && RequestDispatcher.waitsOnlyForTheStore(request)) {
+                DiskWaits.allow(alone);
                 calls.executeHere(call);
             } else {
                 calls.execute(call);
