@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * order on the connection's {@link OrderedExecutor}, which owns {@code connection} and
  * {@code dispatcher}. Calls that never wait (sends, acknowledgements) run on the event loop itself
  * when the connection has nothing else queued, and so do those that wait only for the store (commits,
- * XA steps) when the loop serves this connection alone and nothing more has arrived on it. Responses are written from there, or from the store
- * thread that completes a send or an acknowledgement.
+ * XA steps) when the loop serves this connection alone and nothing more has arrived on it. Responses
+ * are written from there, or from the store thread that completes a send or an acknowledgement.
  */
 final class ServerConnectionHandler extends SimpleChannelInboundHandler<Frame> {
 
