@@ -43,6 +43,11 @@ final class ServerSession {
     private final ServerConnection connection;
     private final BrokerServices services;
     private final LinkedHashMap<Long, OutstandingDelivery> outstanding = new LinkedHashMap<>();
+    /**
+     * The ids of the outstanding deliveries marked consumed, in that order: an acknowledgement finds
+     * them without walking the whole prefetch, which it does after every message in AUTO_ACKNOWLEDGE.
+     */
+    private final LinkedHashSet<Long> consumedIds = new LinkedHashSet<>();
     private final List<PendingSend> sends = new ArrayList<>();
     private final Map<Long, ServerConsumer> consumers = new LinkedHashMap<>();
     /** The XA branch this session is associated with (XAResource.start until end), or null. */
@@ -109,6 +114,7 @@ final class ServerSession {
             if (delivery.consumed()) {
                 done.add(delivery);
                 it.remove();
+                consumedIds.remove(delivery.deliveryId());
             }
         }
         return new XaWork(sent, done, doomed);
@@ -142,6 +148,7 @@ final class ServerSession {
             return null;
         }
         delivery.markConsumed();
+        consumedIds.add(deliveryId);
         return delivery;
     }
 
@@ -153,6 +160,7 @@ final class ServerSession {
             if (delivery.queue() == queue && which.test(delivery)) {
                 taken.add(delivery);
                 it.remove();
+                consumedIds.remove(delivery.deliveryId());
             }
         }
         return taken;
@@ -333,12 +341,20 @@ final class ServerSession {
     /** Removes and returns the consumed deliveries: nothing else settles them meanwhile. */
     private synchronized List<OutstandingDelivery> takeConsumed() {
         List<OutstandingDelivery> taken = consumedDeliveries();
-        taken.forEach(d -> outstanding.remove(d.deliveryId()));
+        taken.forEach(this::forget);
         return taken;
     }
 
+    /** The consumed deliveries, in the order they were consumed. */
     private synchronized List<OutstandingDelivery> consumedDeliveries() {
-        return outstanding.values().stream().filter(OutstandingDelivery::consumed).toList();
+        List<OutstandingDelivery> consumed = new ArrayList<>(consumedIds.size());
+        consumedIds.forEach(id -> consumed.add(outstanding.get(id)));
+        return consumed;
+    }
+
+    private void forget(OutstandingDelivery delivery) {
+        outstanding.remove(delivery.deliveryId());
+        consumedIds.remove(delivery.deliveryId());
     }
 
     private synchronized Set<MessageQueue> queuesWithOutstanding() {
@@ -361,7 +377,7 @@ final class ServerSession {
     /** Forgets settled deliveries and tells their queues they are gone for good. */
     private void settle(List<OutstandingDelivery> done) {
         synchronized (this) {
-            done.forEach(d -> outstanding.remove(d.deliveryId()));
+            done.forEach(this::forget);
         }
         settled(done);
     }
