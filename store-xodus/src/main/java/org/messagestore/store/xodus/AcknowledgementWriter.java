@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.messagestore.model.DiskWaits;
 import org.messagestore.store.StoreOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * to the Xodus writer, as they did before there was a journal.
  *
  * <p>A batch submitted while no sync is running and none is queued is journaled by the submitting
- * thread itself (a broker event loop, or an in-VM client's thread): handing it to this thread and the
- * answer back costs two thread wake-ups, which on a small machine take about a third as long as the
- * in-place sync. Batches that arrive during a sync queue up and this thread journals them together,
- * as one group commit.
+ * thread itself, if that thread may wait for the disk ({@link DiskWaits}: an in-VM client's thread, a
+ * broker event loop with nothing else to read): handing it to this thread and the answer back costs two
+ * thread wake-ups, which on a small machine take about a third as long as the in-place sync. An event
+ * loop with more to read (the send a client wrote right after its acknowledgement, or other
+ * connections) hands it over instead, and goes on while this thread syncs. Batches that arrive during
+ * a sync queue up and this thread journals them together, as one group commit.
  *
  * <p>Threads: {@link #submit} and {@link #close} from any thread; the journal is used under
  * {@code journaling}. Like the Xodus writer, this thread is never interrupted: it stops when
@@ -82,7 +85,7 @@ final class AcknowledgementWriter implements AutoCloseable {
                 return;
             }
             submitted = new Submitted(batch, writer.submitted());
-            if (!queue.isEmpty() || !journaling.tryLock()) {
+            if (!DiskWaits.allowed() || !queue.isEmpty() || !journaling.tryLock()) {
                 queue.add(submitted);
                 return;
             }
