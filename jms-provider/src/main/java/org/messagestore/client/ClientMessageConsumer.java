@@ -213,6 +213,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         if (listener != null) {
             throw new IllegalStateException("receive() is not allowed while a message listener is set on this consumer");
         }
+        session.awaitAcknowledged(); // the previous message's, before this one is handed out (AUTO_ACKNOWLEDGE)
         if (pullsPerMessage() && session.connection().isStarted() && !hasBuffered()) {
             session.link().pull(id());
         }
@@ -317,6 +318,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         markClosed();
         session.consumers().consumerClosed(this);
         if (!session.isClosed()) {
+            session.awaitAcknowledgedBeforeRelease();
             session.link().closeConsumer(id());
         }
     }

@@ -40,6 +40,8 @@ import org.messagestore.client.message.ClientTextMessage;
 import org.messagestore.model.BrokerAnswers;
 import org.messagestore.model.BrokerConnection;
 import org.messagestore.model.MessageData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JMS session: a single-threaded context for producing and consuming (Jakarta Messaging 3.1, 6.2).
@@ -55,6 +57,9 @@ import org.messagestore.model.MessageData;
  */
 public class ClientSession implements QueueSession, TopicSession {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+    private static final CompletableFuture<Void> ACKNOWLEDGED = CompletableFuture.completedFuture(null);
+
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
 
@@ -67,6 +72,11 @@ public class ClientSession implements QueueSession, TopicSession {
     private final ListenerDispatcher listeners;
     private final CompletionDispatcher completions;
     private final LazyAcknowledgements lazyAcknowledgements;
+    /**
+     * The AUTO_ACKNOWLEDGE acknowledgement of the message last handed out, while it is on its way to the
+     * disk ({@link #afterDelivery}); {@link #ACKNOWLEDGED} when none is.
+     */
+    private volatile CompletableFuture<Void> acknowledging = ACKNOWLEDGED;
     private volatile boolean closed;
 
     ClientSession(ClientConnection connection, long id, int mode, SessionDomain domain) {
@@ -151,6 +161,14 @@ public class ClientSession implements QueueSession, TopicSession {
     /**
      * Acknowledges after a message was handed to the application, in the modes that do it implicitly:
      * durably before the next message (AUTO_ACKNOWLEDGE), or lazily ({@link LazyAcknowledgements}).
+     *
+     * <p>AUTO_ACKNOWLEDGE over a link that {@linkplain BrokerConnection#overlapsAcknowledgements overlaps
+     * acknowledgements} does not wait here: the acknowledgement leaves with the connection's next request
+     * (a reply the application sends, say: the broker then syncs both at once instead of one after the
+     * other), and the session waits for it in {@link #awaitAcknowledged} before it hands out its next
+     * message, recovers or closes. Until then only this message may come again after a crash, which is the
+     * ambiguity Jakarta Messaging 3.1 leaves to AUTO_ACKNOWLEDGE ("Duplicate delivery of messages": only
+     * a session's last consumed message is subject to it).
      */
     void afterDelivery() throws JMSException {
         if (!acknowledgesImplicitly()) {
@@ -158,8 +176,57 @@ public class ClientSession implements QueueSession, TopicSession {
         }
         if (acknowledgesLazily()) {
             lazyAcknowledgements.consumed();
+        } else if (link().overlapsAcknowledgements()) {
+            awaitAcknowledged();
+            acknowledging = link().acknowledgeWithNextRequest(id);
         } else {
             link().acknowledge(id);
+        }
+    }
+
+    /**
+     * Waits until the acknowledgement {@link #afterDelivery} sent last is durable. If it failed, this
+     * throws its failure, once: that message stays unacknowledged at the broker and may come again, and
+     * the session's next acknowledgement covers it.
+     */
+    void awaitAcknowledged() throws JMSException {
+        CompletableFuture<Void> pending = acknowledging;
+        if (pending == ACKNOWLEDGED) {
+            return;
+        }
+        if (!pending.isDone()) {
+            link().sendHeldRequests(); // unless a request of the connection has taken it along already
+        }
+        try {
+            BrokerAnswers.await(pending, "acknowledging the previous message");
+        } finally {
+            acknowledging = ACKNOWLEDGED;
+        }
+    }
+
+    /**
+     * {@link #awaitAcknowledged} before the session or one of its consumers closes or recovers, whose
+     * request would otherwise find that message still unacknowledged at the broker and give it back to
+     * its queue. After a failure the message simply comes again, as the request gives it back.
+     */
+    void awaitAcknowledgedBeforeRelease() {
+        try {
+            awaitAcknowledged();
+        } catch (JMSException e) {
+            LOG.debug("session {}: the last acknowledgement failed; its message is given back", id, e);
+        }
+    }
+
+    /**
+     * {@link #awaitAcknowledged} before a message listener gets the next message: a failure goes to the
+     * log, not to the listener, whose message it does not concern; the session's next acknowledgement
+     * covers the message it left unacknowledged.
+     */
+    void awaitAcknowledgedBeforeDelivery() {
+        try {
+            awaitAcknowledged();
+        } catch (JMSException e) {
+            LOG.warn("session {}: acknowledging the previous message failed; the next acknowledgement covers it: {}", id, e.toString());
         }
     }
 
@@ -332,6 +399,7 @@ public class ClientSession implements QueueSession, TopicSession {
         if (mode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover() is not allowed on a transacted session; use rollback()");
         }
+        awaitAcknowledgedBeforeRelease();
         link().rollback(id);
     }
 
@@ -374,6 +442,7 @@ public class ClientSession implements QueueSession, TopicSession {
         producers.markAllClosed();
         connection.sessionClosed(this);
         lazyAcknowledgements.flush(); // before the close returns the unacknowledged ones
+        awaitAcknowledgedBeforeRelease();
         link().closeSession(id);
     }
 

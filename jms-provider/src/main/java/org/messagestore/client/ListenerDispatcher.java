@@ -123,6 +123,7 @@ final class ListenerDispatcher implements Runnable {
     private void deliver(ClientMessageConsumer consumer, Delivery delivery) {
         try {
             MessageListener listener = consumer.listener();
+            session.awaitAcknowledgedBeforeDelivery(); // the previous message's (AUTO_ACKNOWLEDGE)
             ClientMessage message = consumer.toApplication(delivery);
             boolean failed = false;
             try {

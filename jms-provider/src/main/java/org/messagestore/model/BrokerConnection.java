@@ -99,6 +99,30 @@ public interface BrokerConnection {
         return false;
     }
 
+    /**
+     * Whether an AUTO_ACKNOWLEDGE session sends each acknowledgement without waiting for its answer and
+     * waits for it before handing out its next message instead. Over TCP that takes the round trip off
+     * the receive; the in-VM connection makes the acknowledgement durable on the caller's thread anyway,
+     * with nothing to overlap.
+     */
+    default boolean overlapsAcknowledgements() {
+        return false;
+    }
+
+    /**
+     * {@link #acknowledgeAsync}, for a session that waits for the answer only before it hands out its next
+     * message ({@link #overlapsAcknowledgements}): a transport may hold the request back until the
+     * connection's next request leaves, so that an acknowledgement and the send that follows it (a reply,
+     * say) reach the broker together, or until {@link #sendHeldRequests}.
+     */
+    default CompletableFuture<Void> acknowledgeWithNextRequest(long sessionId) {
+        return acknowledgeAsync(sessionId);
+    }
+
+    /** Sends the requests a transport holds back ({@link #acknowledgeWithNextRequest}) now. Non-blocking. */
+    default void sendHeldRequests() {
+    }
+
     /** Reports that a delivery was handed to the application. Non-blocking. */
     void consumed(long consumerId, long deliveryId);
 

@@ -175,6 +175,23 @@ final class TcpBrokerConnection implements BrokerConnection {
     }
 
     @Override
+    public boolean overlapsAcknowledgements() {
+        return true;
+    }
+
+    /** Written without a flush: it leaves with the connection's next flushed request, or at {@link #sendHeldRequests}. */
+    @Override
+    public CompletableFuture<Void> acknowledgeWithNextRequest(long sessionId) {
+        long id = correlationIds.incrementAndGet();
+        return submit(id, new Acknowledge(id, sessionId), 0, false).thenApply(response -> null);
+    }
+
+    @Override
+    public void sendHeldRequests() {
+        link.flush();
+    }
+
+    @Override
     public void consumed(long consumerId, long deliveryId) {
         oneWay(new Consumed(0, consumerId, deliveryId));
     }
