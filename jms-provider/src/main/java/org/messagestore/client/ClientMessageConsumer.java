@@ -125,7 +125,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
 
     /**
      * A receiving thread took {@code delivery}. If its session acknowledges next on its own
-     * ({@link ClientSession#afterDelivery}), the report may travel with that acknowledgement.
+     * ({@link ClientSession#afterReceive}), the report may travel with that acknowledgement.
      */
     private void reportConsumedByReceiver(Delivery delivery) {
         if (session.acknowledgesImplicitly()) {
@@ -167,7 +167,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
         }
         reportConsumedByReceiver(delivery);
         ClientMessage message = toMessage(delivery);
-        session.afterDelivery();
+        session.afterReceive();
         return message;
     }
 
@@ -190,7 +190,7 @@ final class ClientMessageConsumer implements QueueReceiver, TopicSubscriber, Del
                 throw e;
             }
             reportConsumedByReceiver(delivery);
-            session.afterDelivery();
+            session.afterReceive();
             return body;
         }
         return bodyReader.apply(toApplication(delivery));

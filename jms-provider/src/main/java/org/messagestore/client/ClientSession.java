@@ -158,19 +158,31 @@ public class ClientSession implements QueueSession, TopicSession {
         listeners.awaitIdle();
     }
 
+    /** {@link #afterDelivery} for a message a receive returned: its acknowledgement may wait for the application's next request. */
+    void afterReceive() throws JMSException {
+        afterDelivery(true);
+    }
+
+    /** {@link #afterDelivery} for a message a listener took: its acknowledgement leaves at once. */
+    void afterListener() throws JMSException {
+        afterDelivery(false);
+    }
+
     /**
      * Acknowledges after a message was handed to the application, in the modes that do it implicitly:
      * durably before the next message (AUTO_ACKNOWLEDGE), or lazily ({@link LazyAcknowledgements}).
      *
      * <p>AUTO_ACKNOWLEDGE over a link that {@linkplain BrokerConnection#overlapsAcknowledgements overlaps
-     * acknowledgements} does not wait here: the acknowledgement leaves with the connection's next request
-     * (a reply the application sends, say: the broker then syncs both at once instead of one after the
-     * other), and the session waits for it in {@link #awaitAcknowledged} before it hands out its next
-     * message, recovers or closes. Until then only this message may come again after a crash, which is the
-     * ambiguity Jakarta Messaging 3.1 leaves to AUTO_ACKNOWLEDGE ("Duplicate delivery of messages": only
-     * a session's last consumed message is subject to it).
+     * acknowledgements} does not wait here: the session waits for the acknowledgement in
+     * {@link #awaitAcknowledged} before it hands out its next message, recovers or closes. Until then
+     * only this message may come again after a crash, which is the ambiguity Jakarta Messaging 3.1
+     * leaves to AUTO_ACKNOWLEDGE ("Duplicate delivery of messages": only a session's last consumed
+     * message is subject to it). After a receive, the acknowledgement leaves with the connection's next
+     * request ({@code withNextRequest}): when that is a reply the application sends, the broker syncs
+     * both side by side instead of one after the other. A listener's leaves at once: its replies go
+     * before it.
      */
-    void afterDelivery() throws JMSException {
+    private void afterDelivery(boolean withNextRequest) throws JMSException {
         if (!acknowledgesImplicitly()) {
             return;
         }
@@ -178,7 +190,7 @@ public class ClientSession implements QueueSession, TopicSession {
             lazyAcknowledgements.consumed();
         } else if (link().overlapsAcknowledgements()) {
             awaitAcknowledged();
-            acknowledging = link().acknowledgeWithNextRequest(id);
+            acknowledging = withNextRequest ? link().acknowledgeWithNextRequest(id) : link().acknowledgeAsync(id);
         } else {
             link().acknowledge(id);
         }

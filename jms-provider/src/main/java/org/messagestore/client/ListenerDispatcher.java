@@ -136,7 +136,7 @@ final class ListenerDispatcher implements Runnable {
                 if (failed) {
                     session.link().rollback(session.id());
                 } else {
-                    session.afterDelivery();
+                    session.afterListener();
                 }
             }
         } catch (JMSException | RuntimeException e) {

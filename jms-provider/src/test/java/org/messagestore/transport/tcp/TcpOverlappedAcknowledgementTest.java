@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +142,27 @@ class TcpOverlappedAcknowledgementTest {
 
         store.letThrough();
         assertThat(next.get(RECEIVE_MS, TimeUnit.MILLISECONDS)).isEqualTo("second");
+    }
+
+    @Test
+    void aListenerGetsTheNextMessageOnlyOnceThePreviousOneIsAcknowledged() throws Exception {
+        MessageConsumer consumer = session.createConsumer(queue);
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        store.hold();
+        consumer.setMessageListener(message -> {
+            try {
+                heard.add(text(message));
+            } catch (JMSException e) {
+                heard.add(e.toString());
+            }
+        });
+        assertThat(heard.poll(RECEIVE_MS, TimeUnit.MILLISECONDS)).isEqualTo("first");
+        await().until(() -> store.held() == 1 && Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().startsWith("messagestore-session-") && waitsForTheAcknowledgement(thread)));
+        assertThat(heard).isEmpty();
+
+        store.letThrough();
+        assertThat(heard.poll(RECEIVE_MS, TimeUnit.MILLISECONDS)).isEqualTo("second");
     }
 
     @Test
