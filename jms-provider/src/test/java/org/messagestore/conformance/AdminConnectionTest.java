@@ -45,11 +45,15 @@ class AdminConnectionTest extends JmsTestSupport {
 
     @Test
     void queueListAndStatShowDepthAndTotals() throws Exception {
-        Session session = autoSession();
+        // CLIENT_ACKNOWLEDGE: acknowledge() returns once the broker counts the message acknowledged (over TCP an
+        // AUTO_ACKNOWLEDGE receive's acknowledgement waits for the session's next request).
+        Session session = track(connection.createSession(false, Session.CLIENT_ACKNOWLEDGE));
         Queue queue = newQueue(session);
         sendTexts(session, queue, "a", "b", "c");
         connection.start();
-        receiveText(track(session.createConsumer(queue)));
+        Message received = track(session.createConsumer(queue)).receive(RECEIVE_TIMEOUT_MS);
+        assertThat(received).isNotNull();
+        received.acknowledge();
 
         AdminResult list = admin.execute("queue.list", Map.of());
         assertThat(list.columns()).startsWith("name", "kind", "depth");
