@@ -133,15 +133,7 @@ class TcpOverlappedAcknowledgementTest {
     @Test
     void aReceiveReturnsBeforeItsAcknowledgementIsDurableAndTheNextOneWaitsForIt() throws Exception {
         MessageConsumer consumer = session.createConsumer(queue);
-        store.hold();
-        assertThat(text(consumer.receive(RECEIVE_MS))).isEqualTo("first");
-
-        CompletableFuture<String> next = inThread(() -> text(consumer.receive(RECEIVE_MS)));
-        await().until(() -> store.held() == 1 && waitsForTheAcknowledgement(threads.get(0)));
-        assertThat(next).isNotDone();
-
-        store.letThrough();
-        assertThat(next.get(RECEIVE_MS, TimeUnit.MILLISECONDS)).isEqualTo("second");
+        assertThat(onceTheFirstIsAcknowledged(consumer, () -> text(consumer.receive(RECEIVE_MS)))).isEqualTo("second");
     }
 
     @Test
@@ -168,16 +160,10 @@ class TcpOverlappedAcknowledgementTest {
     @Test
     void recoverWaitsForTheAcknowledgementSoTheAcknowledgedMessageDoesNotComeAgain() throws Exception {
         MessageConsumer consumer = session.createConsumer(queue);
-        store.hold();
-        assertThat(text(consumer.receive(RECEIVE_MS))).isEqualTo("first");
-
-        CompletableFuture<String> recovered = inThread(() -> {
+        onceTheFirstIsAcknowledged(consumer, () -> {
             session.recover();
             return "recovered";
         });
-        await().until(() -> store.held() == 1 && waitsForTheAcknowledgement(threads.get(0)));
-        store.letThrough();
-        recovered.get(RECEIVE_MS, TimeUnit.MILLISECONDS);
 
         assertThat(text(consumer.receive(RECEIVE_MS))).isEqualTo("second");
     }
@@ -185,16 +171,10 @@ class TcpOverlappedAcknowledgementTest {
     @Test
     void closingTheConsumerWaitsForTheAcknowledgement() throws Exception {
         MessageConsumer consumer = session.createConsumer(queue);
-        store.hold();
-        assertThat(text(consumer.receive(RECEIVE_MS))).isEqualTo("first");
-
-        CompletableFuture<String> closed = inThread(() -> {
+        onceTheFirstIsAcknowledged(consumer, () -> {
             consumer.close();
             return "closed";
         });
-        await().until(() -> store.held() == 1 && waitsForTheAcknowledgement(threads.get(0)));
-        store.letThrough();
-        closed.get(RECEIVE_MS, TimeUnit.MILLISECONDS);
 
         assertThat(remaining()).containsExactly("second");
     }
@@ -216,6 +196,23 @@ class TcpOverlappedAcknowledgementTest {
         assertThat(text(consumer.receive(RECEIVE_MS))).isEqualTo("second");
         consumer.close(); // waits for the acknowledgement of "second", which takes "first" along
         assertThat(remaining()).isEmpty();
+    }
+
+    /**
+     * Receives "first" while its acknowledgement is held, then runs {@code call} on a thread of its own;
+     * once that thread waits for the held acknowledgement (and has not finished), lets it through and
+     * returns what {@code call} returned.
+     */
+    private <T> T onceTheFirstIsAcknowledged(MessageConsumer consumer, JmsCall<T> call) throws Exception {
+        store.hold();
+        assertThat(text(consumer.receive(RECEIVE_MS))).isEqualTo("first");
+
+        CompletableFuture<T> result = inThread(call);
+        await().until(() -> store.held() == 1 && waitsForTheAcknowledgement(threads.get(0)));
+        assertThat(result).isNotDone();
+
+        store.letThrough();
+        return result.get(RECEIVE_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The texts left in the queue, as a browser of a session of its own sees them. */
